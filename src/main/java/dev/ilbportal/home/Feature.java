@@ -1,0 +1,79 @@
+package dev.ilbportal.home;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each role can do in the portal, as the home page and navigation show it. A feature that is not built yet
+ * says so on its own page; the link is replaced by the real page when the feature lands.
+ */
+public enum Feature {
+
+    NEW_REQUEST("new-request", "Request an internal load balancer",
+            "A three-step wizard: firewall, load balancer, review. The plan shows the exact Civo calls.",
+            EnumSet.of(PortalRole.REQUESTER)),
+    TEAM_REQUESTS("team-requests", "Your teams' requests",
+            "Drafts, submitted requests and their progress, for every team you belong to.",
+            EnumSet.of(PortalRole.REQUESTER)),
+    APPROVAL_QUEUE("approval-queue", "Approval queue",
+            "Requests waiting for a decision, oldest first, with what changed since the last revision.",
+            EnumSet.of(PortalRole.APPROVER)),
+    INVENTORY("inventory", "Internal load balancers",
+            "Every internal load balancer with its status and last verification.",
+            EnumSet.of(PortalRole.REQUESTER, PortalRole.AUDITOR, PortalRole.ADMIN)),
+    AUDIT_LOG("audit-log", "Audit log",
+            "Every action, hash-chained: filter, read timelines, export and check the chain.",
+            EnumSet.of(PortalRole.AUDITOR)),
+    ADMINISTRATION("administration", "Administration",
+            "Settings, failed provisioning to retry or cancel, forced verifications.",
+            EnumSet.of(PortalRole.ADMIN));
+
+    private final String slug;
+    private final String title;
+    private final String description;
+    private final Set<PortalRole> roles;
+
+    Feature(String slug, String title, String description, Set<PortalRole> roles) {
+        this.slug = slug;
+        this.title = title;
+        this.description = description;
+        this.roles = roles;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Set<PortalRole> roles() {
+        return roles;
+    }
+
+    public String path() {
+        return "/coming-soon/" + slug;
+    }
+
+    public boolean isOpenTo(CurrentUser user) {
+        return roles.stream().anyMatch(user::has);
+    }
+
+    public static List<Feature> openTo(CurrentUser user) {
+        return Arrays.stream(values()).filter(feature -> feature.isOpenTo(user)).toList();
+    }
+
+    public static Optional<Feature> bySlug(String slug) {
+        return Arrays.stream(values()).filter(feature -> feature.slug.equals(slug)).findFirst();
+    }
+}

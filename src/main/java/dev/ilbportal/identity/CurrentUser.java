@@ -1,0 +1,89 @@
+package dev.ilbportal.identity;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+
+/**
+ * The signed-in person as the portal sees them. Built from the {@link Authentication}, because the roles and teams
+ * mapped from the groups claim live there, not on the {@link OidcUser}.
+ */
+public record CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles, Set<String> teams) {
+
+    static final String TEAM_AUTHORITY_PREFIX = "TEAM_";
+
+    public CurrentUser {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        teams = Set.copyOf(teams);
+    }
+
+    public static CurrentUser of(Authentication authentication) {
+        Object principal = authentication.getPrincipal();
+        String subject = authentication.getName();
+        String displayName = subject;
+        String email = null;
+        if (principal instanceof OidcUser oidc) {
+            subject = oidc.getSubject();
+            displayName = firstNonBlank(oidc.getFullName(), oidc.getPreferredUsername(), subject);
+            email = oidc.getEmail();
+        } else if (principal instanceof OAuth2User oauth2) {
+            displayName = firstNonBlank(oauth2.getAttribute("name"), subject);
+        }
+        return new CurrentUser(subject, displayName, email, rolesIn(authentication.getAuthorities()),
+                teamsIn(authentication.getAuthorities()));
+    }
+
+    public boolean has(PortalRole role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyRole() {
+        return !roles.isEmpty();
+    }
+
+    public boolean isMemberOf(String team) {
+        return teams.contains(team);
+    }
+
+    /** Teams in a stable order, for display. */
+    public Set<String> sortedTeams() {
+        return new TreeSet<>(teams);
+    }
+
+    private static Set<PortalRole> rolesIn(Collection<? extends GrantedAuthority> authorities) {
+        Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
+        for (GrantedAuthority authority : authorities) {
+            for (PortalRole role : PortalRole.values()) {
+                if (role.authority().equals(authority.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static Set<String> teamsIn(Collection<? extends GrantedAuthority> authorities) {
+        Set<String> teams = new TreeSet<>();
+        for (GrantedAuthority authority : authorities) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith(TEAM_AUTHORITY_PREFIX)) {
+                teams.add(name.substring(TEAM_AUTHORITY_PREFIX.length()));
+            }
+        }
+        return teams;
+    }
+
+    private static String firstNonBlank(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ilbportal.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * A signed-in person without any portal role is sent to the page that explains which groups grant access;
+ * everyone else who is refused gets the 403 page.
+ */
+class PortalAccessDeniedHandler implements AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalAccessDeniedHandler.class);
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn && !CurrentUser.of(authentication).hasAnyRole() && "GET".equals(request.getMethod())) {
+            response.sendRedirect(request.getContextPath() + "/no-access");
+            return;
+        }
+        log.info("Access denied: {} {} for {}", request.getMethod(), request.getRequestURI(),
+                signedIn ? authentication.getName() : "anonymous");
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+}
