@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** One filter chain for the whole portal: OIDC login, deny by default, CSRF on, strict security headers. */
@@ -35,7 +36,8 @@ class SecurityConfiguration {
         });
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper))
-                .failureUrl("/login-failed"));
+                // A handler, not failureUrl(..): the default login page would otherwise claim the failure URL.
+                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login-failed")));
         http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
         http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler()));
         http.headers(headers -> headers

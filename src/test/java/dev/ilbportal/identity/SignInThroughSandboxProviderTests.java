@@ -1,0 +1,126 @@
+package dev.ilbportal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxBrowserlessLogin;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@PortalApplicationTest
+class SignInThroughSandboxProviderTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private URI portal() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    @Test
+    void requesterSignsInWithAuthorizationCodeFlowAndSeesTheirRolesAndTeam() throws Exception {
+        HttpResponse<String> home = new SandboxBrowserlessLogin(portal()).signIn("alice");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Hello, <span>Alice Adeyemi</span>")
+                .contains("<strong>Requester</strong>")
+                .contains("<strong>payments</strong>")
+                .contains("data-feature=\"new-request\"")
+                .doesNotContain("data-feature=\"audit-log\"");
+    }
+
+    @Test
+    void sessionIsKeptInPostgresUnderThePortalsOwnCookieName() throws Exception {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
+        login.signIn("audrey");
+
+        var cookies = ((java.net.CookieManager) login.client().cookieHandler().orElseThrow()).getCookieStore()
+                .get(portal());
+        assertThat(cookies).extracting(java.net.HttpCookie::getName).contains("ILBPORTAL_SESSION")
+                .doesNotContain("JSESSIONID");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'audrey'",
+                Integer.class)).isPositive();
+    }
+
+    @Test
+    void personWithoutPortalGroupLandsOnNoAccessPageNamingTheGroups() throws Exception {
+        HttpResponse<String> page = new SandboxBrowserlessLogin(portal()).signIn("nina");
+
+        assertThat(page.uri().getPath()).isEqualTo("/no-access");
+        assertThat(page.body()).contains("You have no access to the ILB Portal yet")
+                .contains("portal-requesters").contains("portal-approvers")
+                .contains("portal-auditors").contains("portal-admins");
+    }
+
+    @Test
+    void tamperedLoginStateIsRefusedWithThePlainSignInFailedPage() throws Exception {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
+        login.get(portal().resolve("/oauth2/authorization/portal"));
+
+        HttpResponse<String> callback = login.get(
+                portal().resolve("/login/oauth2/code/portal?code=forged&state=not-the-state-we-sent"));
+        HttpResponse<String> page = login.followRedirects(callback);
+
+        assertThat(page.uri().getPath()).isEqualTo("/login-failed");
+        assertThat(page.body()).contains("Sign-in did not complete");
+    }
+
+    @Test
+    void signingOutEndsTheProviderSessionAndLandsOnSignedOutPage() throws Exception {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
+        String home = login.signIn("adam").body();
+        String token = home.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> logout = login.client().send(HttpRequest.newBuilder(portal().resolve("/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI providerLogout = SandboxBrowserlessLogin.location(logout);
+        HttpResponse<String> page = login.followRedirects(logout);
+
+        assertThat(providerLogout.getPath()).endsWith("/endsession");
+        assertThat(page.uri().getPath()).isEqualTo("/signed-out");
+        assertThat(login.get(portal().resolve("/")).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void healthIsPublicAndIncludesTheDatabaseOnlyForAdmins() throws Exception {
+        SandboxBrowserlessLogin anonymous = new SandboxBrowserlessLogin(portal());
+        HttpResponse<String> publicHealth = anonymous.client().send(
+                HttpRequest.newBuilder(portal().resolve("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(publicHealth.statusCode()).isEqualTo(200);
+        assertThat(publicHealth.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
+
+        SandboxBrowserlessLogin admin = new SandboxBrowserlessLogin(portal());
+        admin.signIn("adam");
+        HttpResponse<String> adminHealth = admin.client().send(
+                HttpRequest.newBuilder(portal().resolve("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(adminHealth.body()).contains("\"db\"").contains("PostgreSQL");
+    }
+
+    @Test
+    void actuatorBeyondHealthIsForAdminsOnly() throws Exception {
+        SandboxBrowserlessLogin requester = new SandboxBrowserlessLogin(portal());
+        requester.signIn("alice");
+        assertThat(json(requester, "/actuator/metrics").statusCode()).isEqualTo(403);
+
+        SandboxBrowserlessLogin admin = new SandboxBrowserlessLogin(portal());
+        admin.signIn("adam");
+        assertThat(json(admin, "/actuator/metrics").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> json(SandboxBrowserlessLogin session, String path) throws Exception {
+        return session.client().send(HttpRequest.newBuilder(portal().resolve(path))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ilbportal.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole portal on a random port, on the shared test PostgreSQL, with the sandbox's OIDC provider (and other
+ * sandbox parts) on free ports.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "portal.sandbox.oidc-port=0",
+        "portal.sandbox.civo-port=0"
+})
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public @interface PortalApplicationTest {
+}
