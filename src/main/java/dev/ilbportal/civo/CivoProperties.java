@@ -1,0 +1,94 @@
+package dev.ilbportal.civo;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the portal talks to Civo: where, with which key and default region, through which path family, and how
+ * patiently (timeouts, retries, client-side rate limit). When the key is blank the sandbox stands in for Civo.
+ *
+ * @param pathPrefix {@code /v2} (classic) or {@code /v2/vpc} (Civo's aliases for networks, firewalls and load
+ *                   balancers; regions, instances, Kubernetes and quota always use {@code /v2})
+ */
+@Validated
+@ConfigurationProperties("portal.civo")
+public record CivoProperties(
+        @DefaultValue("https://api.civo.com") @NotNull URI baseUrl,
+        String apiKey,
+        @DefaultValue("LON1") @NotBlank String defaultRegion,
+        @DefaultValue("/v2") @Pattern(regexp = "/v2(/vpc)?") String pathPrefix,
+        @DefaultValue("5s") @NotNull Duration connectTimeout,
+        @DefaultValue("30s") @NotNull Duration readTimeout,
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid RateLimit rateLimit) {
+
+    /** The settings with every default, for the given base URL and key (tests and tools build them so). */
+    public static CivoProperties defaults(URI baseUrl, String apiKey) {
+        return new CivoProperties(baseUrl, apiKey, "LON1", "/v2", Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Retry.defaults(), RateLimit.defaults());
+    }
+
+    public CivoProperties withPathPrefix(String prefix) {
+        return new CivoProperties(baseUrl, apiKey, defaultRegion, prefix, connectTimeout, readTimeout, retry,
+                rateLimit);
+    }
+
+    public CivoProperties withReadTimeout(Duration timeout) {
+        return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, timeout, retry,
+                rateLimit);
+    }
+
+    public CivoProperties withRetry(Retry newRetry) {
+        return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, readTimeout, newRetry,
+                rateLimit);
+    }
+
+    public CivoProperties withRateLimit(RateLimit newRateLimit) {
+        return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, readTimeout, retry,
+                newRateLimit);
+    }
+
+    @Override
+    public String toString() {
+        return "CivoProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "" : "****")
+                + ", defaultRegion=" + defaultRegion + ", pathPrefix=" + pathPrefix + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + ", rateLimit=" + rateLimit
+                + "]";
+    }
+
+    /**
+     * Retries of idempotent calls (GET, PUT, DELETE) on 429, 5xx and transport failures.
+     *
+     * @param maxServerWait the longest wait a server may ask for ({@code Retry-After}, {@code x-ratelimit-reset})
+     *                      before the client gives up instead of blocking the caller
+     */
+    public record Retry(
+            @DefaultValue("4") @Min(1) int maxAttempts,
+            @DefaultValue("200ms") @NotNull Duration initialBackoff,
+            @DefaultValue("5s") @NotNull Duration maxBackoff,
+            @DefaultValue("30s") @NotNull Duration maxServerWait) {
+
+        public static Retry defaults() {
+            return new Retry(4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+    }
+
+    /** The client-side token bucket that keeps the portal under Civo's (undocumented) rate limit. */
+    public record RateLimit(
+            @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
+            @DefaultValue("5") @Min(1) int burst) {
+
+        public static RateLimit defaults() {
+            return new RateLimit(1.0, 5);
+        }
+    }
+}
