@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @Target(ElementType.TYPE)
 @Documented
 @Conditional(ConditionalOnPropertyAbsent.OnPropertyAbsent.class)
-@interface ConditionalOnPropertyAbsent {
+public @interface ConditionalOnPropertyAbsent {
 
     /** The property that, when set to a non-blank value, switches the sandbox part off. */
     String value();

@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells every page which sandbox parts stand in for production services, so nobody mistakes a demo for Civo. */
 @ControllerAdvice
-class SandboxNotice {
+public class SandboxNotice {
 
     /** One sandbox part that is running, and where. */
-    record Part(String name, String location) {
+    public record Part(String name, String location) {
     }
 
     private final ObjectProvider<Part> parts;

@@ -1,0 +1,47 @@
+package dev.ilbportal.sandbox.civo;
+
+import dev.ilbportal.civo.CivoConnection;
+import dev.ilbportal.sandbox.ConditionalOnPropertyAbsent;
+import dev.ilbportal.sandbox.SandboxNotice;
+import dev.ilbportal.sandbox.SandboxProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the Civo API simulator and points the portal's Civo client at it when no real Civo key
+ * ({@code portal.civo.api-key}) is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnPropertyAbsent("portal.civo.api-key")
+public class CivoSimulatorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    CivoSimulator civoSimulator(SandboxProperties properties) {
+        QuotaLimits defaults = QuotaLimits.defaults();
+        return CivoSimulator.start(new SimulatorSettings(properties.civoPort(), properties.apiKey(),
+                properties.civoProvisioningDelay(), properties.civoPendingState(), properties.civoFaultSeed(),
+                new QuotaLimits(properties.civoLoadBalancerLimit(), defaults.firewalls(), defaults.firewallRules(),
+                        defaults.networks(), defaults.instances())));
+    }
+
+    @Bean
+    CivoConnection civoConnection(CivoSimulator simulator) {
+        return new CivoConnection(simulator.baseUrl(), simulator.apiKey());
+    }
+
+    @Bean
+    SandboxNetwork sandboxNetwork(CivoSimulator simulator) {
+        return simulator.network();
+    }
+
+    @Bean
+    SandboxFaults sandboxFaults(CivoSimulator simulator) {
+        return simulator.faults();
+    }
+
+    @Bean
+    SandboxNotice.Part civoSimulatorPart(CivoSimulator simulator) {
+        return new SandboxNotice.Part("Civo API simulator",
+                simulator.baseUrl() + " (key: " + simulator.apiKey() + ")");
+    }
+}

@@ -1,0 +1,404 @@
+package dev.ilbportal.sandbox.civo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything the simulated Civo account holds, and the rules Civo enforces on it (names, quota, use). Every method
+ * is synchronized on the world, so a request sees and changes one consistent state.
+ */
+final class CivoWorld {
+
+    private final Map<String, SimulatedRegion> regions = new LinkedHashMap<>();
+    private final Map<String, SimulatedNetwork> networks = new LinkedHashMap<>();
+    private final Map<String, SimulatedFirewall> firewalls = new LinkedHashMap<>();
+    private final Map<String, SimulatedFirewallRule> rules = new LinkedHashMap<>();
+    private final Map<String, SimulatedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final Map<String, SimulatedInstance> instances = new LinkedHashMap<>();
+    private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
+    private final Set<String> publicIpsInUse = new HashSet<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final QuotaLimits quota;
+
+    CivoWorld(QuotaLimits quota) {
+        this.quota = quota;
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    // ---- seeding
+
+    synchronized void add(SimulatedRegion region) {
+        regions.put(region.code(), region);
+    }
+
+    synchronized void add(SimulatedNetwork network) {
+        networks.put(network.id(), network);
+    }
+
+    synchronized void add(SimulatedFirewall firewall, List<SimulatedFirewallRule> firewallRules) {
+        firewalls.put(firewall.id(), firewall);
+        firewallRules.forEach(rule -> rules.put(rule.id(), rule));
+    }
+
+    synchronized void add(SimulatedInstance instance) {
+        instances.put(instance.id(), instance);
+    }
+
+    synchronized void add(SimulatedCluster cluster) {
+        clusters.put(cluster.id(), cluster);
+    }
+
+    // ---- regions and networks
+
+    synchronized List<SimulatedRegion> regions() {
+        return List.copyOf(regions.values());
+    }
+
+    /** The region asked for (case-insensitive), or the default region when none is given. */
+    synchronized SimulatedRegion region(String code) {
+        if (code == null || code.isBlank()) {
+            return regions.values().stream().filter(SimulatedRegion::isDefault).findFirst().orElseThrow();
+        }
+        SimulatedRegion region = regions.get(code.trim().toUpperCase(Locale.ROOT));
+        if (region == null) {
+            // Civo names the code region_unavailable; its status is not quoted anywhere [?]: 400.
+            throw CivoError.badRequest("region_unavailable", "The region " + code + " is not available");
+        }
+        return region;
+    }
+
+    synchronized List<SimulatedNetwork> networks(String region) {
+        return networks.values().stream().filter(network -> network.region().equals(region)).toList();
+    }
+
+    synchronized SimulatedNetwork network(String region, String id) {
+        SimulatedNetwork network = networks.get(id);
+        if (network == null || !network.region().equals(region)) {
+            throw CivoError.notFound("database_network_not_found",
+                    "Failed to find the network within the internal database");
+        }
+        return network;
+    }
+
+    synchronized SimulatedNetwork defaultNetwork(String region) {
+        return networks(region).stream().filter(SimulatedNetwork::isDefault).findFirst().orElseThrow();
+    }
+
+    synchronized int freeIpCount(SimulatedNetwork network) {
+        return network.cidr().usableHosts() - addressesInUse(network.id()).size();
+    }
+
+    // ---- firewalls and rules
+
+    synchronized List<SimulatedFirewall> firewalls(String region) {
+        return firewalls.values().stream().filter(firewall -> firewall.region().equals(region)).toList();
+    }
+
+    /** The firewall with this id, or else this name ([I]: the CCM forwards firewall names in {@code firewall_id}). */
+    synchronized SimulatedFirewall firewall(String region, String idOrName) {
+        SimulatedFirewall byId = firewalls.get(idOrName);
+        if (byId != null && byId.region().equals(region)) {
+            return byId;
+        }
+        return firewalls(region).stream().filter(firewall -> firewall.name().equals(idOrName)).findFirst()
+                .orElseThrow(() -> CivoError.notFound("database_firewall_not_found",
+                        "Failed to find the firewall within the internal database"));
+    }
+
+    synchronized List<SimulatedFirewallRule> rulesOf(String firewallId) {
+        return rules.values().stream().filter(rule -> rule.firewallId().equals(firewallId)).toList();
+    }
+
+    synchronized long instanceCount(String firewallId) {
+        return instances.values().stream().filter(instance -> instance.firewallId().equals(firewallId)).count();
+    }
+
+    synchronized long clusterCount(String firewallId) {
+        return clusters.values().stream().filter(cluster -> cluster.firewallId().equals(firewallId)).count();
+    }
+
+    synchronized long loadBalancerCount(String firewallId) {
+        return loadBalancers.values().stream().filter(lb -> lb.firewallId().equals(firewallId)).count();
+    }
+
+    synchronized SimulatedFirewall createFirewall(String region, String name, String networkId,
+            List<RuleDraft> drafts) {
+        network(region, networkId);
+        if (firewalls(region).stream().anyMatch(firewall -> firewall.name().equals(name))) {
+            throw CivoError.conflict("database_firewall_duplicate_name", "A firewall with this name already exists");
+        }
+        if (firewalls.size() >= quota.firewalls()) {
+            throw CivoError.quotaReached("firewalls (security groups)");
+        }
+        if (rules.size() + drafts.size() > quota.firewallRules()) {
+            throw CivoError.quotaReached("firewall rules");
+        }
+        SimulatedFirewall firewall = new SimulatedFirewall(newId(), name, region, networkId, false);
+        firewalls.put(firewall.id(), firewall);
+        drafts.forEach(draft -> {
+            SimulatedFirewallRule rule = draft.toRule(newId(), firewall.id());
+            rules.put(rule.id(), rule);
+        });
+        changed();
+        return firewall;
+    }
+
+    synchronized SimulatedFirewall renameFirewall(String region, String id, String name) {
+        SimulatedFirewall firewall = firewall(region, id);
+        if (!firewall.name().equals(name)
+                && firewalls(region).stream().anyMatch(other -> other.name().equals(name))) {
+            throw CivoError.conflict("database_firewall_duplicate_name", "A firewall with this name already exists");
+        }
+        SimulatedFirewall renamed = firewall.renamed(name);
+        firewalls.put(renamed.id(), renamed);
+        changed();
+        return renamed;
+    }
+
+    synchronized void deleteFirewall(String region, String id) {
+        SimulatedFirewall firewall = firewall(region, id);
+        if (loadBalancerCount(firewall.id()) > 0) {
+            // The load-balancer variant of the in-use code is plausible but unseen [?].
+            throw CivoError.conflict("database_firewall_inuse_by_loadbalancer",
+                    "Failed to delete the firewall as a loadbalancer(s) using");
+        }
+        if (instanceCount(firewall.id()) > 0) {
+            throw CivoError.conflict("database_firewall_inuse_by_instance",
+                    "Failed to delete the firewall as a instance(s) using");
+        }
+        if (clusterCount(firewall.id()) > 0) {
+            throw CivoError.conflict("database_firewall_inuse_by_cluster",
+                    "Failed to delete the firewall as a cluster(s) using");
+        }
+        if (firewall.isDefault()) {
+            // Civo's code for this case is unknown [I]; the generic delete failure is the closest listed one.
+            throw CivoError.conflict("database_firewall_delete_failed",
+                    "The default firewall of a network cannot be deleted");
+        }
+        firewalls.remove(firewall.id());
+        rules.values().removeIf(rule -> rule.firewallId().equals(firewall.id()));
+        changed();
+    }
+
+    synchronized SimulatedFirewallRule addRule(String region, String firewallId, RuleDraft draft) {
+        SimulatedFirewall firewall = firewall(region, firewallId);
+        if (rules.size() >= quota.firewallRules()) {
+            throw CivoError.quotaReached("firewall rules");
+        }
+        SimulatedFirewallRule rule = draft.toRule(newId(), firewall.id());
+        rules.put(rule.id(), rule);
+        changed();
+        return rule;
+    }
+
+    synchronized void deleteRule(String region, String firewallId, String ruleId) {
+        SimulatedFirewall firewall = firewall(region, firewallId);
+        SimulatedFirewallRule rule = rules.get(ruleId);
+        if (rule == null || !rule.firewallId().equals(firewall.id())) {
+            throw CivoError.notFound("database_firewall_rules_find",
+                    "Failed to find the firewall rule within the internal database");
+        }
+        rules.remove(ruleId);
+        changed();
+    }
+
+    // ---- load balancers
+
+    synchronized List<SimulatedLoadBalancer> loadBalancers(String region) {
+        return loadBalancers.values().stream().filter(lb -> lb.region().equals(region)).toList();
+    }
+
+    synchronized List<SimulatedLoadBalancer> allLoadBalancers() {
+        return List.copyOf(loadBalancers.values());
+    }
+
+    /** By id, else by name: the CCM calls show with the name in place of the id [I]. */
+    synchronized SimulatedLoadBalancer loadBalancer(String region, String idOrName) {
+        SimulatedLoadBalancer byId = loadBalancers.get(idOrName);
+        if (byId != null && byId.region().equals(region)) {
+            return byId;
+        }
+        return loadBalancers(region).stream().filter(lb -> lb.name().equals(idOrName)).findFirst()
+                .orElseThrow(() -> CivoError.notFound("database_loadbalancer_not_found",
+                        "Failed to find the load balancer within the internal database"));
+    }
+
+    synchronized SimulatedLoadBalancer findLoadBalancer(String id) {
+        return loadBalancers.get(id);
+    }
+
+    /**
+     * Stores a new load balancer. Without a firewall it gets a new firewall of its own with Civo's default (all
+     * open) rules: Civo's trap, reproduced.
+     */
+    synchronized SimulatedLoadBalancer createLoadBalancer(SimulatedLoadBalancer draft) {
+        SimulatedNetwork network = network(draft.region(), draft.networkId());
+        requireUniqueLoadBalancerName(draft.region(), draft.name(), null);
+        if (loadBalancers.size() >= quota.loadBalancers()) {
+            throw CivoError.quotaReached("load balancers");
+        }
+        String firewallId;
+        if (draft.firewallId() == null || draft.firewallId().isBlank()) {
+            String name = draft.name() + "-fw-" + draft.id().substring(0, 8);
+            firewallId = createFirewall(draft.region(), name, network.id(), RuleDraft.civoDefaults()).id();
+        } else {
+            firewallId = firewallInNetwork(draft.region(), draft.firewallId(), network.id()).id();
+        }
+        SimulatedLoadBalancer stored = withFirewall(draft, firewallId);
+        loadBalancers.put(stored.id(), stored);
+        changed();
+        return stored;
+    }
+
+    synchronized SimulatedLoadBalancer replaceLoadBalancer(SimulatedLoadBalancer updated) {
+        SimulatedLoadBalancer current = loadBalancer(updated.region(), updated.id());
+        requireUniqueLoadBalancerName(updated.region(), updated.name(), current.id());
+        SimulatedLoadBalancer stored = withFirewall(updated,
+                firewallInNetwork(updated.region(), updated.firewallId(), current.networkId()).id());
+        loadBalancers.put(stored.id(), stored);
+        changed();
+        return stored;
+    }
+
+    synchronized void deleteLoadBalancer(String region, String idOrName) {
+        SimulatedLoadBalancer lb = loadBalancer(region, idOrName);
+        loadBalancers.remove(lb.id());
+        publicIpsInUse.remove(lb.publicIp());
+        changed();
+    }
+
+    /** Allocates the private and public addresses and marks it available; false when it is gone. */
+    synchronized boolean makeAvailable(String id) {
+        SimulatedLoadBalancer lb = loadBalancers.get(id);
+        if (lb == null) {
+            return false;
+        }
+        if (!lb.isAvailable()) {
+            loadBalancers.put(id, lb.madeAvailable(allocatePrivateIp(lb.networkId()), allocatePublicIp(lb.region())));
+            changed();
+        }
+        return true;
+    }
+
+    private SimulatedFirewall firewallInNetwork(String region, String idOrName, String networkId) {
+        SimulatedFirewall firewall = firewall(region, idOrName);
+        if (!firewall.networkId().equals(networkId)) {
+            // Status for a mismatch is unquoted [I]: 409, the firewall conflicts with the load balancer's network.
+            throw CivoError.conflict("database_firewall_mismatch",
+                    "The firewall belongs to a different network than the load balancer");
+        }
+        return firewall;
+    }
+
+    private void requireUniqueLoadBalancerName(String region, String name, String exceptId) {
+        boolean taken = loadBalancers(region).stream()
+                .anyMatch(lb -> lb.name().equals(name) && !lb.id().equals(exceptId));
+        if (taken) {
+            throw CivoError.conflict("database_loadbalancer_duplicate_name",
+                    "A load balancer with this name already exists");
+        }
+    }
+
+    private static SimulatedLoadBalancer withFirewall(SimulatedLoadBalancer lb, String firewallId) {
+        return new SimulatedLoadBalancer(lb.id(), lb.name(), lb.region(), lb.serviceName(), lb.networkId(),
+                lb.algorithm(), lb.backends(), lb.instancePools(), lb.externalTrafficPolicy(), lb.sessionAffinity(),
+                lb.sessionAffinityConfigTimeout(), lb.enableProxyProtocol(), lb.publicIp(), lb.privateIp(),
+                firewallId, lb.clusterId(), lb.state(), lb.maxConcurrentRequests(), lb.serverTimeout(),
+                lb.clientTimeout());
+    }
+
+    private Set<String> addressesInUse(String networkId) {
+        Set<String> used = new HashSet<>();
+        instances.values().stream().filter(instance -> instance.networkId().equals(networkId))
+                .forEach(instance -> used.add(instance.privateIp()));
+        clusters.values().stream().filter(cluster -> cluster.networkId().equals(networkId))
+                .flatMap(cluster -> cluster.nodes().stream()).forEach(node -> used.add(node.privateIp()));
+        loadBalancers.values().stream().filter(lb -> lb.networkId().equals(networkId) && !lb.privateIp().isEmpty())
+                .forEach(lb -> used.add(lb.privateIp()));
+        return used;
+    }
+
+    private String allocatePrivateIp(String networkId) {
+        SimulatedNetwork network = networks.get(networkId);
+        Set<String> used = addressesInUse(networkId);
+        for (int host = 2; host <= network.cidr().usableHosts() + 1; host++) {
+            String candidate = network.cidr().host(host);
+            if (!used.contains(candidate)) {
+                return candidate;
+            }
+        }
+        throw new CivoError(500, "database_loadbalancer_save_failed", "The network has no free address left");
+    }
+
+    private String allocatePublicIp(String region) {
+        int octet = regions.get(region).publicOctet();
+        for (int host = 20; host < 255; host++) {
+            String candidate = "74.220." + octet + "." + host;
+            if (publicIpsInUse.add(candidate)) {
+                return candidate;
+            }
+        }
+        throw new CivoError(500, "out_of_capacity", "No public address left in the region");
+    }
+
+    // ---- instances and clusters
+
+    synchronized List<SimulatedInstance> instances(String region) {
+        return instances.values().stream().filter(instance -> instance.region().equals(region)).toList();
+    }
+
+    synchronized SimulatedInstance instance(String region, String id) {
+        SimulatedInstance instance = instances.get(id);
+        if (instance == null || !instance.region().equals(region)) {
+            throw CivoError.notFound("database_instance_find",
+                    "Failed to find the instance within the internal database");
+        }
+        return instance;
+    }
+
+    synchronized List<SimulatedCluster> clusters(String region) {
+        return clusters.values().stream().filter(cluster -> cluster.region().equals(region)).toList();
+    }
+
+    synchronized SimulatedCluster cluster(String region, String id) {
+        SimulatedCluster cluster = clusters.get(id);
+        if (cluster == null || !cluster.region().equals(region)) {
+            throw CivoError.notFound("database_kubernetes_cluster_not_found",
+                    "Failed to find the Kubernetes cluster in the internal database");
+        }
+        return cluster;
+    }
+
+    // ---- quota (account-wide, all regions)
+
+    synchronized QuotaLimits quota() {
+        return quota;
+    }
+
+    synchronized QuotaLimits usage() {
+        return new QuotaLimits(loadBalancers.size(), firewalls.size(), rules.size(), networks.size(),
+                instances.size());
+    }
+
+    synchronized List<SimulatedFirewallRule> allRulesSnapshot() {
+        return new ArrayList<>(rules.values());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ilbportal.sandbox.civo;
+
+import tools.jackson.databind.node.ArrayNode;
+
+/** {@code GET /v2/kubernetes/clusters} (paginated), {@code /{id}} and {@code /{id}/instances} (plain array). */
+final class KubernetesRoutes implements Routes {
+
+    @Override
+    public SimulatorResponse handle(SimulatorRequest request) {
+        CivoWorld world = request.world();
+        if (request.size() < 2 || !request.segment(1).equals("clusters") || !request.method().equals("GET")) {
+            throw Routes.noRoute(request);
+        }
+        if (request.size() == 2) {
+            return SimulatorResponse.ok(Pagination.page(request, world.clusters(request.region()),
+                    CivoJson::cluster));
+        }
+        SimulatedCluster cluster = world.cluster(request.region(), request.segment(2));
+        if (request.size() == 3) {
+            return SimulatorResponse.ok(CivoJson.cluster(cluster));
+        }
+        if (request.size() == 4 && request.segment(3).equals("instances")) {
+            ArrayNode nodes = CivoJson.array();
+            cluster.nodes().forEach(node -> nodes.add(CivoJson.clusterNode(node)));
+            return SimulatorResponse.ok(nodes);
+        }
+        throw Routes.noRoute(request);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ilbportal.sandbox.civo;
+
+import tools.jackson.databind.node.ArrayNode;
+
+/** {@code GET /v2/regions}: a plain array. */
+final class RegionRoutes implements Routes {
+
+    @Override
+    public SimulatorResponse handle(SimulatorRequest request) {
+        if (!request.is("GET", 1)) {
+            throw Routes.noRoute(request);
+        }
+        ArrayNode regions = CivoJson.array();
+        request.world().regions().forEach(region -> regions.add(CivoJson.region(region)));
+        return SimulatorResponse.ok(regions);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.ilbportal.sandbox.civo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sandbox's network model, which lets the portal prove a load balancer is internal with real sockets: every
+ * available load balancer listens on 127.0.0.1 once for its private address and once for its public address per
+ * port. The private side always accepts. The public side listens only while the attached firewall has an ingress
+ * allow rule for TCP on that port from 0.0.0.0/0 (and no such deny rule); otherwise its socket is closed, so a
+ * connection is refused. The firewall is re-read after every change to the simulated account, so a rule added
+ * through the API opens the port at once and deleting it closes it again.
+ */
+public final class SandboxNetwork implements AutoCloseable {
+
+    private final CivoWorld world;
+    private final Map<String, LoadBalancerSockets> sockets = new HashMap<>();
+    private boolean closed;
+
+    SandboxNetwork(CivoWorld world) {
+        this.world = world;
+    }
+
+    /**
+     * Where a connection from {@code vantage} to {@code ip:port} really goes, or empty when that vantage point has
+     * no route there (treat as unreachable/timeout): a private IP from outside or from another network, an address
+     * that is not a load balancer's, a port the load balancer does not serve, or a load balancer not yet available.
+     * A public endpoint closed by its firewall still resolves: connecting to it is refused.
+     */
+    public synchronized Optional<InetSocketAddress> resolve(VantagePoint vantage, String ip, int port) {
+        for (LoadBalancerSockets lb : sockets.values()) {
+            if (lb.publicIp.equals(ip) && lb.publicPorts.containsKey(port)) {
+                return Optional.of(loopback(lb.publicPorts.get(port)));
+            }
+            if (lb.privateIp.equals(ip) && vantage instanceof VantagePoint.Inside inside
+                    && inside.networkId().equals(lb.networkId) && lb.privateListeners.containsKey(port)) {
+                return Optional.of(loopback(lb.privateListeners.get(port).port()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the public side of this load balancer's port is open right now (for demos and logs). */
+    public synchronized boolean isPubliclyOpen(String loadBalancerId, int port) {
+        LoadBalancerSockets lb = sockets.get(loadBalancerId);
+        return lb != null && lb.publicListeners.containsKey(port);
+    }
+
+    private static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** Brings the sockets in line with the account: called after every change. */
+    void reconcile() {
+        synchronized (world) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                Set<String> seen = new HashSet<>();
+                for (SimulatedLoadBalancer lb : world.allLoadBalancers()) {
+                    if (!lb.isAvailable()) {
+                        continue;
+                    }
+                    seen.add(lb.id());
+                    LoadBalancerSockets current = sockets.get(lb.id());
+                    if (current != null && !current.matches(lb)) {
+                        current.close();
+                        current = null;
+                    }
+                    if (current == null) {
+                        current = new LoadBalancerSockets(lb.networkId(), lb.privateIp(), lb.publicIp());
+                        sockets.put(lb.id(), current);
+                    }
+                    current.align(lb.ports(), world.rulesOf(lb.firewallId()));
+                }
+                sockets.entrySet().removeIf(entry -> {
+                    if (seen.contains(entry.getKey())) {
+                        return false;
+                    }
+                    entry.getValue().close();
+                    return true;
+                });
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        sockets.values().forEach(LoadBalancerSockets::close);
+        sockets.clear();
+    }
+
+    /** The listeners of one available load balancer. */
+    private static final class LoadBalancerSockets {
+
+        private final String networkId;
+        private final String privateIp;
+        private final String publicIp;
+        private final Map<Integer, EndpointListener> privateListeners = new HashMap<>();
+        private final Map<Integer, EndpointListener> publicListeners = new HashMap<>();
+        /** The loopback port that stands for each public port, kept while the listener is closed. */
+        private final Map<Integer, Integer> publicPorts = new HashMap<>();
+
+        LoadBalancerSockets(String networkId, String privateIp, String publicIp) {
+            this.networkId = networkId;
+            this.privateIp = privateIp;
+            this.publicIp = publicIp;
+        }
+
+        boolean matches(SimulatedLoadBalancer lb) {
+            return networkId.equals(lb.networkId()) && privateIp.equals(lb.privateIp())
+                    && publicIp.equals(lb.publicIp());
+        }
+
+        void align(Set<Integer> ports, List<SimulatedFirewallRule> rules) {
+            privateListeners.keySet().removeIf(port -> {
+                if (ports.contains(port)) {
+                    return false;
+                }
+                privateListeners.get(port).close();
+                return true;
+            });
+            publicPorts.keySet().removeIf(port -> !ports.contains(port));
+            for (int port : ports) {
+                privateListeners.computeIfAbsent(port, unused -> open(0));
+                boolean open = opensToInternet(rules, port) && ports.contains(port);
+                EndpointListener listener = publicListeners.get(port);
+                if (open && listener == null) {
+                    EndpointListener opened = open(publicPorts.getOrDefault(port, 0));
+                    publicListeners.put(port, opened);
+                    publicPorts.put(port, opened.port());
+                } else if (!open && listener != null) {
+                    listener.close();
+                    publicListeners.remove(port);
+                } else if (!open && !publicPorts.containsKey(port)) {
+                    // Reserve a stand-in port that refuses connections until a rule opens it.
+                    EndpointListener probe = open(0);
+                    publicPorts.put(port, probe.port());
+                    probe.close();
+                }
+            }
+            publicListeners.keySet().removeIf(port -> {
+                if (ports.contains(port)) {
+                    return false;
+                }
+                publicListeners.get(port).close();
+                return true;
+            });
+        }
+
+        /** Deny rules win over allow rules, a choice since Civo does not document their precedence [?]. */
+        private static boolean opensToInternet(List<SimulatedFirewallRule> rules, int port) {
+            boolean allowed = rules.stream()
+                    .anyMatch(rule -> rule.action().equals("allow") && rule.matchesInternetTcp(port));
+            boolean denied = rules.stream()
+                    .anyMatch(rule -> rule.action().equals("deny") && rule.matchesInternetTcp(port));
+            return allowed && !denied;
+        }
+
+        private static EndpointListener open(int port) {
+            try {
+                return EndpointListener.open(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a sandbox load balancer socket", e);
+            }
+        }
+
+        void close() {
+            privateListeners.values().forEach(EndpointListener::close);
+            publicListeners.values().forEach(EndpointListener::close);
+            privateListeners.clear();
+            publicListeners.clear();
+        }
+    }
+}
