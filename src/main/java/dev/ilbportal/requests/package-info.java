@@ -3,5 +3,5 @@
  * ties every decision to one revision of the plan.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Requests",
-        allowedDependencies = { "identity", "civo", "web" })
+        allowedDependencies = { "identity", "civo", "civo :: model", "web" })
 package dev.ilbportal.requests;
