@@ -14,32 +14,34 @@ import java.util.Set;
  */
 public enum Feature {
 
-    NEW_REQUEST("new-request", "Request an internal load balancer",
+    NEW_REQUEST("new-request", "/coming-soon/new-request", "Request an internal load balancer",
             "A three-step wizard: firewall, load balancer, review. The plan shows the exact Civo calls.",
             EnumSet.of(PortalRole.REQUESTER)),
-    TEAM_REQUESTS("team-requests", "Your teams' requests",
+    TEAM_REQUESTS("team-requests", "/coming-soon/team-requests", "Your teams' requests",
             "Drafts, submitted requests and their progress, for every team you belong to.",
             EnumSet.of(PortalRole.REQUESTER)),
-    APPROVAL_QUEUE("approval-queue", "Approval queue",
+    APPROVAL_QUEUE("approval-queue", "/coming-soon/approval-queue", "Approval queue",
             "Requests waiting for a decision, oldest first, with what changed since the last revision.",
             EnumSet.of(PortalRole.APPROVER)),
-    INVENTORY("inventory", "Internal load balancers",
+    INVENTORY("inventory", "/coming-soon/inventory", "Internal load balancers",
             "Every internal load balancer with its status and last verification.",
             EnumSet.of(PortalRole.REQUESTER, PortalRole.AUDITOR, PortalRole.ADMIN)),
-    AUDIT_LOG("audit-log", "Audit log",
+    AUDIT_LOG("audit-log", "/coming-soon/audit-log", "Audit log",
             "Every action, hash-chained: filter, read timelines, export and check the chain.",
             EnumSet.of(PortalRole.AUDITOR)),
-    ADMINISTRATION("administration", "Administration",
+    ADMINISTRATION("administration", "/coming-soon/administration", "Administration",
             "Settings, failed provisioning to retry or cancel, forced verifications.",
             EnumSet.of(PortalRole.ADMIN));
 
     private final String slug;
+    private final String path;
     private final String title;
     private final String description;
     private final Set<PortalRole> roles;
 
-    Feature(String slug, String title, String description, Set<PortalRole> roles) {
+    Feature(String slug, String path, String title, String description, Set<PortalRole> roles) {
         this.slug = slug;
+        this.path = path;
         this.title = title;
         this.description = description;
         this.roles = roles;
@@ -61,8 +63,13 @@ public enum Feature {
         return roles;
     }
 
+    /** Where the feature lives; {@code /coming-soon/<slug>} while it is not built. */
     public String path() {
-        return "/coming-soon/" + slug;
+        return path;
+    }
+
+    public boolean isBuilt() {
+        return !path.startsWith("/coming-soon/");
     }
 
     public boolean isOpenTo(CurrentUser user) {

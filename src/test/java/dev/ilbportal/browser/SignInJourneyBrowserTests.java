@@ -72,9 +72,16 @@ class SignInJourneyBrowserTests {
         page.navigate(portal() + "/coming-soon/" + forbiddenFeature);
         assertThat(page.locator("[data-test=error-403]")).isVisible();
         Browser.screenshot(page, "sign-in-" + username + "-forbidden");
+        page.context().close();
+    }
 
-        page.navigate(portal() + "/coming-soon/" + navigation.getFirst());
-        assertThat(page.locator("[data-test=not-built]")).isVisible();
+    @Test
+    void featureThatIsNotBuiltYetSaysSoPlainly() {
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal(), "adam");
+        page.locator("[data-test=navigation] a[data-feature=administration]").click();
+
+        assertThat(page.locator("[data-test=not-built]")).containsText("Not built yet.");
         page.context().close();
     }
 
