@@ -1,0 +1,65 @@
+package dev.ilbportal.provisioning;
+
+import dev.ilbportal.civo.CivoJson;
+import dev.ilbportal.civo.model.FirewallCreateRequest;
+import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The approved plan as provisioning reads it: the canonical JSON the approver approved (its hash is checked), with
+ * the typed bodies of the two creates.
+ */
+public record ApprovedPlan(String json, String hash, String region, String networkId, String newFirewallName,
+                           String existingFirewallId, String loadBalancerName) {
+
+    static final String CREATED_FIREWALL_ID = "{created-firewall-id}";
+
+    /** Reads the plan written by the requests module's plan builder. */
+    public static ApprovedPlan parse(String json, String hash) {
+        if (!sha256(json).equals(hash)) {
+            throw new IllegalArgumentException("The plan does not match its approved hash " + hash);
+        }
+        JsonNode plan = CivoJson.mapper().readTree(json);
+        String region = plan.get("region").asString();
+        Optional<FirewallCreateRequest> firewall = body(plan, "create-firewall", FirewallCreateRequest.class);
+        LoadBalancerCreateRequest loadBalancer = body(plan, "create-load-balancer", LoadBalancerCreateRequest.class)
+                .orElseThrow(() -> new IllegalArgumentException("The plan has no create-load-balancer call"));
+        String existingFirewall = firewall.isPresent() ? null : loadBalancer.firewallId();
+        return new ApprovedPlan(json, hash, region, loadBalancer.networkId(),
+                firewall.map(FirewallCreateRequest::name).orElse(null), existingFirewall, loadBalancer.name());
+    }
+
+    public Optional<FirewallCreateRequest> firewallCreate() {
+        return body(CivoJson.mapper().readTree(json), "create-firewall", FirewallCreateRequest.class);
+    }
+
+    /** The load balancer's create body with the firewall the job created or chose filled in. */
+    public LoadBalancerCreateRequest loadBalancerCreate(String firewallId) {
+        LoadBalancerCreateRequest planned = body(CivoJson.mapper().readTree(json), "create-load-balancer",
+                LoadBalancerCreateRequest.class).orElseThrow();
+        return new LoadBalancerCreateRequest(planned.region(), planned.name(), planned.serviceName(),
+                planned.networkId(), planned.algorithm(), firewallId, planned.maxConcurrentRequests(),
+                planned.backends(), planned.instancePools(), planned.externalTrafficPolicy(),
+                planned.sessionAffinity(), planned.sessionAffinityConfigTimeout(), planned.enableProxyProtocol(),
+                planned.clusterId(), planned.firewallRule(), planned.options());
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> Optional<T> body(JsonNode plan, String step, Class<T> type) {
+        for (JsonNode call : plan.get("calls")) {
+            if (step.equals(call.get("step").asString())) {
+                return Optional.of(CivoJson.mapper().treeToValue(call.get("body"), type));
+            }
+        }
+        return Optional.empty();
+    }
+}

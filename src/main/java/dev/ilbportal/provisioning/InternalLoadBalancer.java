@@ -1,0 +1,132 @@
+package dev.ilbportal.provisioning;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One internal load balancer the portal built: the inventory's row, read by verification and auditors. */
+@Entity
+@Table(name = "internal_load_balancer")
+public class InternalLoadBalancer {
+
+    /** Its life as the inventory shows it. */
+    public enum Status { ACTIVE, DRIFTED, DECOMMISSIONING, DECOMMISSIONED }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "request_id")
+    private UUID requestId;
+
+    private String team;
+
+    private String region;
+
+    @Column(name = "network_id")
+    private String networkId;
+
+    private String name;
+
+    @Column(name = "civo_id")
+    private String civoId;
+
+    @Column(name = "firewall_id")
+    private String firewallId;
+
+    @Column(name = "firewall_created")
+    private boolean firewallCreated;
+
+    @Column(name = "private_ip")
+    private String privateIp;
+
+    @Column(name = "public_ip")
+    private String publicIp;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected InternalLoadBalancer() {
+    }
+
+    static InternalLoadBalancer from(ProvisioningJob job, Instant now) {
+        InternalLoadBalancer lb = new InternalLoadBalancer();
+        lb.id = UUID.randomUUID();
+        lb.requestId = job.requestId();
+        lb.team = job.team();
+        lb.region = job.region();
+        lb.networkId = job.networkId();
+        lb.name = job.loadBalancerName();
+        lb.civoId = job.loadBalancerId();
+        lb.firewallId = job.firewallId();
+        lb.firewallCreated = job.firewallCreated();
+        lb.privateIp = job.privateIp();
+        lb.publicIp = job.publicIp();
+        lb.status = Status.ACTIVE;
+        lb.createdAt = now;
+        lb.updatedAt = now;
+        return lb;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID requestId() {
+        return requestId;
+    }
+
+    public String team() {
+        return team;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String networkId() {
+        return networkId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String civoId() {
+        return civoId;
+    }
+
+    public String firewallId() {
+        return firewallId;
+    }
+
+    public boolean firewallCreated() {
+        return firewallCreated;
+    }
+
+    public String privateIp() {
+        return privateIp;
+    }
+
+    public String publicIp() {
+        return publicIp;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Carries an approved request to an available internal load balancer through durable, resumable jobs, and keeps the
+ * inventory of what it built.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Provisioning",
+        allowedDependencies = { "civo", "civo :: model", "requests", "web" })
+package dev.ilbportal.provisioning;

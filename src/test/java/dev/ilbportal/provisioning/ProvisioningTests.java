@@ -1,0 +1,267 @@
+package dev.ilbportal.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.model.FirewallCreateRequest;
+import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
+import dev.ilbportal.civo.model.LoadBalancer;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.RequestWorkflow;
+import dev.ilbportal.sandbox.civo.Fault;
+import dev.ilbportal.sandbox.civo.SandboxFaults;
+import dev.ilbportal.support.PortalApplicationTest;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Provisioning against the Civo simulator over HTTP, driven step by step. */
+@PortalApplicationTest
+@TestPropertySource(properties = {
+        "portal.provisioning.initial-delay=1h",
+        "portal.provisioning.initial-backoff=10ms",
+        "portal.provisioning.max-backoff=20ms",
+        "portal.provisioning.available-poll=20ms",
+        "portal.provisioning.available-deadline=2s",
+        "portal.civo.retry.initial-backoff=1ms",
+        "portal.civo.retry.max-backoff=5ms",
+        "portal.civo.rate-limit.requests-per-second=1000",
+        "portal.civo.rate-limit.burst=1000",
+        "portal.sandbox.civo-provisioning-delay=0s"
+})
+class ProvisioningTests {
+
+    @Autowired
+    LoadBalancerRequests requests;
+    @Autowired
+    RequestWorkflow workflow;
+    @Autowired
+    CivoClient civo;
+    @Autowired
+    ProvisioningWorker worker;
+    @Autowired
+    ProvisioningJobs jobs;
+    @Autowired
+    ProvisioningAdministration administration;
+    @Autowired
+    InternalLoadBalancers inventory;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApprovedRequestFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        faults.clear();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        faults.clear();
+    }
+
+    private ProvisioningJob runUntilFinished(UUID requestId) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+            if (job.status().isFinished()) {
+                return job;
+            }
+            if (!worker.runNextDueJob()) {
+                sleep(10);
+            }
+        }
+        throw new AssertionError("job did not finish");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long firewallsNamed(String name) {
+        return civo.listFirewalls("LON1").stream().filter(f -> name.equals(f.name())).count();
+    }
+
+    private List<LoadBalancer> loadBalancersNamed(String name) {
+        return civo.listLoadBalancers("LON1").stream().filter(lb -> name.equals(lb.name())).toList();
+    }
+
+    @Test
+    void approvalStartsAJobThatEndsInAnAvailableInternalLoadBalancer() {
+        String name = ApprovedRequestFixture.uniqueName("orders");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        LoadBalancer lb = civo.getLoadBalancer("LON1", job.loadBalancerId());
+        assertThat(lb.state()).isEqualTo("available");
+        assertThat(lb.firewallId()).isEqualTo(job.firewallId());
+        assertThat(civo.listFirewallRules("LON1", job.firewallId())).isEmpty();
+        assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
+        assertThat(loadBalancersNamed(name)).hasSize(1);
+        InternalLoadBalancer entry = inventory.findByRequestId(requestId).orElseThrow();
+        assertThat(entry.status()).isEqualTo(InternalLoadBalancer.Status.ACTIVE);
+        assertThat(entry.privateIp()).isEqualTo(lb.privateIp()).startsWith("10.20.0.");
+        assertThat(jdbc.queryForList("select step from provisioning_step_log where job_id = ? and outcome = 'DONE' "
+                + "order by id", String.class, job.id())).containsExactly("ENSURE_FIREWALL", "CHECK_FIREWALL_RULES",
+                "ENSURE_LOAD_BALANCER", "WAIT_UNTIL_AVAILABLE", "RECORD_INVENTORY");
+    }
+
+    @Test
+    void crashAfterSendingTheFirewallCreateResumesWithoutASecondFirewall() {
+        String name = ApprovedRequestFixture.uniqueName("crash");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+        // The state a kill -9 leaves behind: intent committed, create sent, id never recorded.
+        jdbc.update("update provisioning_job set firewall_intent = true where id = ?", job.id());
+        civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-internal", "LON1", fixture.paymentsNetwork()));
+
+        ProvisioningJob finished = runUntilFinished(requestId);
+
+        assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
+        assertThat(loadBalancersNamed(name)).hasSize(1);
+    }
+
+    @Test
+    void crashAfterSendingTheLoadBalancerCreateResumesWithoutASecondLoadBalancer() {
+        String name = ApprovedRequestFixture.uniqueName("crashlb");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        worker.runNextDueJob();
+        worker.runNextDueJob();
+        ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+        assertThat(job.step()).isEqualTo(ProvisioningStep.ENSURE_LOAD_BALANCER);
+        jdbc.update("update provisioning_job set load_balancer_intent = true where id = ?", job.id());
+        civo.createLoadBalancer(ApprovedPlan.parse(job.planJson(), job.planHash()).loadBalancerCreate(job.firewallId()));
+
+        assertThat(runUntilFinished(requestId).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(loadBalancersNamed(name)).hasSize(1);
+    }
+
+    @Test
+    void resourceUnderThePlannedNameThatThePortalDidNotCreateIsAConflictNeverAdopted() {
+        String name = ApprovedRequestFixture.uniqueName("taken");
+        civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-internal", "LON1", fixture.paymentsNetwork()));
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureCode()).isEqualTo("portal_name_conflict");
+        assertThat(job.firewallId()).isNull();
+        assertThat(loadBalancersNamed(name)).isEmpty();
+    }
+
+    @Test
+    void existingFirewallThatGainedAnIngressRuleStopsTheJobBeforeTheLoadBalancer() {
+        String name = ApprovedRequestFixture.uniqueName("opened");
+        String firewallId = civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-fw", "LON1",
+                fixture.paymentsNetwork())).id();
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.existing(firewallId)));
+        civo.createFirewallRule(firewallId, new FirewallRuleCreateRequest(firewallId, "LON1", "tcp", "443", "443",
+                null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand"));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureCode()).isEqualTo("firewall_has_ingress_rules");
+        assertThat(job.failureReason()).contains("443");
+        assertThat(loadBalancersNamed(name)).isEmpty();
+    }
+
+    @Test
+    void civoServerErrorsAreRetriedWithBackoffThenTheJobGoesOn() {
+        String name = ApprovedRequestFixture.uniqueName("flaky");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        faults.inject(Fault.error(503, "service_unavailable", "try later").on("GET", "/v2/firewalls").times(6));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(jdbc.queryForObject("select count(*) from provisioning_step_log where job_id = ? and outcome = "
+                + "'RETRYING'", Integer.class, job.id())).isPositive();
+        assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
+    }
+
+    @Test
+    void stepThatKeepsFailingEndsTheJobFailedWithCivosCodeAndAnAdminCanRetryIt() {
+        String name = ApprovedRequestFixture.uniqueName("broken");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        faults.inject(Fault.error(500, "database_firewall_create", "Failed to create").on("POST", "/v2/firewalls"));
+
+        ProvisioningJob failed = runUntilFinished(requestId);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.step()).isEqualTo(ProvisioningStep.ENSURE_FIREWALL);
+        assertThat(failed.failureCode()).isEqualTo("database_firewall_create");
+
+        faults.clear();
+        administration.retry(failed.id(), "adam");
+        ProvisioningJob retried = runUntilFinished(requestId);
+        assertThat(retried.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
+    }
+
+    @Test
+    void loadBalancerThatNeverBecomesAvailableFailsAtTheDeadlineAndAbandonCleansUp() {
+        String name = ApprovedRequestFixture.uniqueName("stuck");
+        faults.keepPending(name);
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+
+        ProvisioningJob failed = runUntilFinished(requestId);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("not_available_in_time");
+
+        administration.abandon(failed.id(), "adam");
+        ProvisioningJob abandoned = runUntilFinished(requestId);
+        assertThat(abandoned.status()).isEqualTo(JobStatus.ABANDONED);
+        assertThat(loadBalancersNamed(name)).isEmpty();
+        assertThat(firewallsNamed(name + "-internal")).isZero();
+    }
+
+    @Test
+    void twoWorkersOnOneDatabaseNeverRunOneJobTwice() throws Exception {
+        List<String> names = List.of(ApprovedRequestFixture.uniqueName("par"), ApprovedRequestFixture.uniqueName("par"),
+                ApprovedRequestFixture.uniqueName("par"), ApprovedRequestFixture.uniqueName("par"));
+        List<UUID> requestIds = names.stream()
+                .map(name -> fixture.approve(fixture.spec(name, FirewallChoice.create("")))).toList();
+
+        try (ExecutorService twoWorkers = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> running = List.of(twoWorkers.submit(this::drainJobs), twoWorkers.submit(this::drainJobs));
+            for (Future<?> future : running) {
+                future.get();
+            }
+        }
+
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(jobs.findByRequestId(requestIds.get(i)).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(firewallsNamed(names.get(i) + "-internal")).isEqualTo(1);
+            assertThat(loadBalancersNamed(names.get(i))).hasSize(1);
+        }
+    }
+
+    private void drainJobs() {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!worker.runNextDueJob() && jobs.findByStatus(JobStatus.PENDING).isEmpty()) {
+                return;
+            }
+        }
+    }
+}
