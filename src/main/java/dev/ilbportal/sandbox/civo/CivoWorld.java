@@ -1,6 +1,5 @@
 package dev.ilbportal.sandbox.civo;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -396,9 +395,5 @@ final class CivoWorld {
     synchronized QuotaLimits usage() {
         return new QuotaLimits(loadBalancers.size(), firewalls.size(), rules.size(), networks.size(),
                 instances.size());
-    }
-
-    synchronized List<SimulatedFirewallRule> allRulesSnapshot() {
-        return new ArrayList<>(rules.values());
     }
 }

@@ -128,6 +128,21 @@ class SandboxNetworkTest {
     }
 
     @Test
+    void publicEndpointReopensOnTheSameAddressWhenARuleComesBack() {
+        InetSocketAddress closed = network.resolve(VantagePoint.outside(), publicIp(), 5432).orElseThrow();
+        String rules = "/v2/firewalls/" + firewallId + "/rules";
+        String first = api.post(rules, "{\"ports\":\"5432\"}").json().get("id").asString();
+        api.delete(rules + "/" + first);
+
+        api.post(rules, "{\"ports\":\"5432\"}");
+
+        assertThat(network.resolve(VantagePoint.outside(), publicIp(), 5432)).contains(closed);
+        assertThat(connects(Optional.of(closed))).isTrue();
+        assertThat(connects(network.resolve(VantagePoint.inside(PAYMENTS_NET), publicIp(), 5432))).isTrue();
+        assertThat(network.isPubliclyOpen(lb.get("id").asString(), 5432)).isTrue();
+    }
+
+    @Test
     void rulesThatDoNotAdmitTheInternetKeepThePublicEndpointClosed() {
         String rules = "/v2/firewalls/" + firewallId + "/rules";
         api.post(rules, "{\"ports\":\"5432\",\"cidr\":[\"10.20.0.0/24\"]}");
