@@ -284,14 +284,16 @@ final class CivoWorld {
         changed();
     }
 
-    /** Allocates the private and public addresses and marks it available; false when it is gone. */
+    /** Marks it available, allocating addresses unless a rebuild kept them; false when it is gone. */
     synchronized boolean makeAvailable(String id) {
         SimulatedLoadBalancer lb = loadBalancers.get(id);
         if (lb == null) {
             return false;
         }
         if (!lb.isAvailable()) {
-            loadBalancers.put(id, lb.madeAvailable(allocatePrivateIp(lb.networkId()), allocatePublicIp(lb.region())));
+            String privateIp = lb.privateIp().isEmpty() ? allocatePrivateIp(lb.networkId()) : lb.privateIp();
+            String publicIp = lb.publicIp().isEmpty() ? allocatePublicIp(lb.region()) : lb.publicIp();
+            loadBalancers.put(id, lb.madeAvailable(privateIp, publicIp));
             changed();
         }
         return true;

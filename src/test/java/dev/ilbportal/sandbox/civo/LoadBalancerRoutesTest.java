@@ -173,6 +173,34 @@ class LoadBalancerRoutesTest {
     }
 
     @Test
+    void changingMaxConcurrentRequestsRebuildsKeepingTheAddresses() throws InterruptedException {
+        start(SimulatorSettings.forTests().withProvisioningDelay(Duration.ofMillis(200)));
+        String id = api.post("/v2/loadbalancers", "{\"name\":\"rebuilt\"}").json().get("id").asString();
+        JsonNode ready = awaitAvailable(id);
+
+        JsonNode rebuilding = api.put("/v2/loadbalancers/" + id, "{\"max_concurrent_requests\":20000}").json();
+
+        assertThat(rebuilding.get("state").asString()).isEqualTo("pending");
+        JsonNode after = awaitAvailable(id);
+        assertThat(after.get("private_ip")).isEqualTo(ready.get("private_ip"));
+        assertThat(after.get("public_ip")).isEqualTo(ready.get("public_ip"));
+        assertThat(api.put("/v2/loadbalancers/" + id, "{\"algorithm\":\"least_connections\"}").json()
+                .get("state").asString()).isEqualTo("available");
+    }
+
+    JsonNode awaitAvailable(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode shown = api.get("/v2/loadbalancers/" + id).json();
+            if (shown.get("state").asString().equals("available")) {
+                return shown;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError(id + " never became available");
+    }
+
+    @Test
     void pendingStateNameAndApiKeyAreConfigurable() {
         start(new SimulatorSettings(0, "k", Duration.ofMinutes(1), "building", 1, QuotaLimits.defaults()));
 
