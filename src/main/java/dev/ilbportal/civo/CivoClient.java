@@ -290,8 +290,8 @@ public class CivoClient {
                 failure = ErrorResponse.toException(call.describe(), response.status(), response.body(),
                         serverAsked.orElse(null), apiKey);
             } catch (RestClientException transport) {
-                failure = new CivoApiException(Kind.TRANSPORT, 0, null, safeCause(transport), call.describe(), null,
-                        transport);
+                Kind kind = isProtocolViolation(transport) ? Kind.MALFORMED_RESPONSE : Kind.TRANSPORT;
+                failure = new CivoApiException(kind, 0, null, safeCause(transport), call.describe(), null, transport);
             }
             if (!retryable || !failure.kind().isTransient() || attempt >= maxAttempts) {
                 throw failure;
@@ -302,8 +302,8 @@ public class CivoClient {
                         serverAsked.orElse(null));
                 throw failure;
             }
-            log.info("{}: attempt {} of {} failed ({}), retrying in {} ms", call.describe(), attempt, maxAttempts,
-                    failure.kind(), wait.get().toMillis());
+            log.info("Attempt {} of {} failed, retrying in {} ms: {}", attempt, maxAttempts, wait.get().toMillis(),
+                    failure.getMessage());
             sleep(call, wait.get());
         }
     }
@@ -380,11 +380,29 @@ public class CivoClient {
                 ErrorResponse.summary(reason), call.describe(), null, cause);
     }
 
-    private static String safeCause(RestClientException transport) {
-        Throwable root = transport;
+    /**
+     * Whether the answer arrived but broke HTTP itself (e.g. a garbage chunk). The JDK client reports that either
+     * while the body is read or, when the garbage arrives together with the headers, instead of the response; both
+     * are malformed answers, not network trouble worth retrying.
+     */
+    private static boolean isProtocolViolation(RestClientException transport) {
+        Throwable root = rootCause(transport);
+        String message = root.getMessage() == null ? "" : root.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return root instanceof java.net.ProtocolException
+                || (root.getClass() == IOException.class && (message.contains("chunk")
+                || message.contains("bad response") || message.contains("invalid") || message.contains("illegal")));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String safeCause(RestClientException transport) {
+        Throwable root = rootCause(transport);
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + ErrorResponse.summary(message));
     }

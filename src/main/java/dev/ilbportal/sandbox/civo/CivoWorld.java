@@ -1,6 +1,5 @@
 package dev.ilbportal.sandbox.civo;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,14 +284,16 @@ final class CivoWorld {
         changed();
     }
 
-    /** Allocates the private and public addresses and marks it available; false when it is gone. */
+    /** Marks it available, allocating addresses unless a rebuild kept them; false when it is gone. */
     synchronized boolean makeAvailable(String id) {
         SimulatedLoadBalancer lb = loadBalancers.get(id);
         if (lb == null) {
             return false;
         }
         if (!lb.isAvailable()) {
-            loadBalancers.put(id, lb.madeAvailable(allocatePrivateIp(lb.networkId()), allocatePublicIp(lb.region())));
+            String privateIp = lb.privateIp().isEmpty() ? allocatePrivateIp(lb.networkId()) : lb.privateIp();
+            String publicIp = lb.publicIp().isEmpty() ? allocatePublicIp(lb.region()) : lb.publicIp();
+            loadBalancers.put(id, lb.madeAvailable(privateIp, publicIp));
             changed();
         }
         return true;
@@ -396,9 +397,5 @@ final class CivoWorld {
     synchronized QuotaLimits usage() {
         return new QuotaLimits(loadBalancers.size(), firewalls.size(), rules.size(), networks.size(),
                 instances.size());
-    }
-
-    synchronized List<SimulatedFirewallRule> allRulesSnapshot() {
-        return new ArrayList<>(rules.values());
     }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One listening socket on 127.0.0.1 standing in for a load balancer's address and port. It answers an HTTP request
@@ -20,10 +21,11 @@ final class EndpointListener implements AutoCloseable {
             + "Connection: close\r\n\r\nok\n").getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket socket;
+    private final Thread acceptor;
 
     private EndpointListener(ServerSocket socket) {
         this.socket = socket;
-        Thread.ofVirtual().name("sandbox-lb-" + socket.getLocalPort()).start(this::acceptLoop);
+        this.acceptor = Thread.ofVirtual().name("sandbox-lb-" + socket.getLocalPort()).start(this::acceptLoop);
     }
 
     /** Listens on the wanted loopback port, or on a free one when it is 0 or no longer free. */
@@ -84,12 +86,23 @@ final class EndpointListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the socket and waits for the accepting thread to leave: a socket closed while a virtual thread is in
+     * {@code accept} is only released when that thread wakes, and until then the kernel still completes handshakes.
+     */
     @Override
     public void close() {
         try {
             socket.close();
         } catch (IOException ignored) {
             // already closed
+        }
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

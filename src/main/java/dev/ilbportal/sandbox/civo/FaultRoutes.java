@@ -65,6 +65,9 @@ final class FaultRoutes {
                 .times(integer(fields, "times", -1));
         if (fields.has("probability")) {
             double chance = fields.number("probability");
+            if (chance < 0 || chance > 1) {
+                throw CivoError.invalid("probability", "must be between 0 and 1");
+            }
             fault = fault.withProbability(chance);
         }
         return fault;

@@ -41,8 +41,18 @@ final class LoadBalancerRoutes implements Routes {
                 case "GET" -> SimulatorResponse.ok(CivoJson.loadBalancer(world.loadBalancer(region, idOrName)));
                 case "PUT" -> {
                     SimulatedLoadBalancer current = world.loadBalancer(region, idOrName);
-                    yield SimulatorResponse.ok(
-                            CivoJson.loadBalancer(world.replaceLoadBalancer(updated(request.fields(), current))));
+                    SimulatedLoadBalancer updated = updated(request.fields(), current);
+                    boolean rebuild = updated.maxConcurrentRequests() != current.maxConcurrentRequests();
+                    if (rebuild) {
+                        // Civo rebuilds the load balancer when max_concurrent_requests changes [C]; it keeps its
+                        // addresses and shows the pending state meanwhile [I].
+                        updated = updated.rebuilding(pendingState);
+                    }
+                    SimulatedLoadBalancer stored = world.replaceLoadBalancer(updated);
+                    if (rebuild) {
+                        provisioning.start(stored.id());
+                    }
+                    yield SimulatorResponse.ok(CivoJson.loadBalancer(world.loadBalancer(region, stored.id())));
                 }
                 case "DELETE" -> {
                     world.deleteLoadBalancer(region, idOrName);

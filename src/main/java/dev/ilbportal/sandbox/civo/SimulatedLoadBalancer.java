@@ -25,6 +25,13 @@ record SimulatedLoadBalancer(String id, String name, String region, String servi
         return ports;
     }
 
+    SimulatedLoadBalancer rebuilding(String pendingState) {
+        return new SimulatedLoadBalancer(id, name, region, serviceName, networkId, algorithm, backends,
+                instancePools, externalTrafficPolicy, sessionAffinity, sessionAffinityConfigTimeout,
+                enableProxyProtocol, publicIp, privateIp, firewallId, clusterId, pendingState, maxConcurrentRequests,
+                serverTimeout, clientTimeout);
+    }
+
     SimulatedLoadBalancer madeAvailable(String newPrivateIp, String newPublicIp) {
         return new SimulatedLoadBalancer(id, name, region, serviceName, networkId, algorithm, backends,
                 instancePools, externalTrafficPolicy, sessionAffinity, sessionAffinityConfigTimeout,
