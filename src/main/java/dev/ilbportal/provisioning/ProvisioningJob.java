@@ -149,6 +149,11 @@ public class ProvisioningJob {
         updatedAt = now;
     }
 
+    /** After saving a detached copy, carries the stored version over so the next save is not taken as stale. */
+    void versionFrom(ProvisioningJob saved) {
+        version = saved.version;
+    }
+
     void claimUntil(Instant leaseEnd) {
         nextRunAt = leaseEnd;
     }

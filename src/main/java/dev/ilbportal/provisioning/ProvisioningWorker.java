@@ -142,7 +142,7 @@ public class ProvisioningWorker {
     }
 
     private void checkpoint(ProvisioningJob job) {
-        transactions.executeWithoutResult(tx -> jobs.saveAndFlush(job));
+        transactions.executeWithoutResult(tx -> job.versionFrom(jobs.saveAndFlush(job)));
     }
 
     private void recordInventory(ProvisioningJob job) {
