@@ -23,7 +23,7 @@ public enum Feature {
     APPROVAL_QUEUE("approval-queue", "/coming-soon/approval-queue", "Approval queue",
             "Requests waiting for a decision, oldest first, with what changed since the last revision.",
             EnumSet.of(PortalRole.APPROVER)),
-    INVENTORY("inventory", "/coming-soon/inventory", "Internal load balancers",
+    INVENTORY("inventory", "/inventory", "Internal load balancers",
             "Every internal load balancer with its status and last verification.",
             EnumSet.of(PortalRole.REQUESTER, PortalRole.AUDITOR, PortalRole.ADMIN)),
     AUDIT_LOG("audit-log", "/coming-soon/audit-log", "Audit log",

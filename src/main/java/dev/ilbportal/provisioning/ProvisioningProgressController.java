@@ -1,0 +1,78 @@
+package dev.ilbportal.provisioning;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.requests.LoadBalancerRequest;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.RequestVisibility;
+import dev.ilbportal.web.NotFoundException;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The live progress of a request's provisioning, and the admin's retry and abandon. */
+@Controller
+class ProvisioningProgressController {
+
+    private final ProvisioningJobs jobs;
+    private final StepLog stepLog;
+    private final LoadBalancerRequests requests;
+    private final ProvisioningAdministration administration;
+
+    ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, LoadBalancerRequests requests,
+                                   ProvisioningAdministration administration) {
+        this.jobs = jobs;
+        this.stepLog = stepLog;
+        this.requests = requests;
+        this.administration = administration;
+    }
+
+    /** The progress panel: a fragment for htmx polling, or a whole page without JavaScript. */
+    @GetMapping("/provisioning/requests/{requestId}")
+    String progress(@PathVariable UUID requestId, Authentication authentication,
+                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        LoadBalancerRequest request = visibleRequest(requestId, CurrentUser.of(authentication));
+        model.addAttribute("request", request);
+        model.addAttribute("progress", jobs.findByRequestId(requestId)
+                .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
+        return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
+    }
+
+    @PostMapping("/provisioning/jobs/{jobId}/retry")
+    String retry(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser admin = requireAdmin(authentication);
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        administration.retry(jobId, admin.subject());
+        redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
+        return "redirect:/provisioning/requests/" + job.requestId();
+    }
+
+    @PostMapping("/provisioning/jobs/{jobId}/abandon")
+    String abandon(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser admin = requireAdmin(authentication);
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        administration.abandon(jobId, admin.subject());
+        redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
+        return "redirect:/provisioning/requests/" + job.requestId();
+    }
+
+    private LoadBalancerRequest visibleRequest(UUID requestId, CurrentUser user) {
+        return requests.findById(requestId).filter(request -> RequestVisibility.canSee(user, request))
+                .orElseThrow(() -> new NotFoundException("Request " + requestId));
+    }
+
+    private static CurrentUser requireAdmin(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (!user.has(PortalRole.ADMIN)) {
+            throw new AccessDeniedException("Admins only");
+        }
+        return user;
+    }
+}

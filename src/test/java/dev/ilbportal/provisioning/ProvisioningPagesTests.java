@@ -1,0 +1,144 @@
+package dev.ilbportal.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.RequestWorkflow;
+import dev.ilbportal.sandbox.civo.Fault;
+import dev.ilbportal.sandbox.civo.SandboxFaults;
+import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxBrowserlessLogin;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** The progress panel, the admin's retry, and the inventory page, over HTTP with real sign-ins. */
+@PortalApplicationTest
+@TestPropertySource(properties = {
+        "portal.provisioning.initial-delay=1h",
+        "portal.provisioning.initial-backoff=10ms",
+        "portal.provisioning.max-backoff=20ms",
+        "portal.provisioning.available-poll=20ms",
+        "portal.provisioning.available-deadline=2s",
+        "portal.civo.retry.initial-backoff=1ms",
+        "portal.civo.retry.max-backoff=5ms",
+        "portal.civo.rate-limit.requests-per-second=1000",
+        "portal.civo.rate-limit.burst=1000",
+        "portal.sandbox.civo-provisioning-delay=0s"
+})
+class ProvisioningPagesTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoadBalancerRequests requests;
+    @Autowired
+    RequestWorkflow workflow;
+    @Autowired
+    CivoClient civo;
+    @Autowired
+    ProvisioningWorker worker;
+    @Autowired
+    ProvisioningJobs jobs;
+    @Autowired
+    SandboxFaults faults;
+
+    @AfterEach
+    void clearFaults() {
+        faults.clear();
+    }
+
+    private URI portal(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private ProvisioningJob provision(String name) {
+        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+            if (job.status().isFinished()) {
+                return job;
+            }
+            worker.runNextDueJob();
+        }
+        throw new AssertionError("not finished");
+    }
+
+    private SandboxBrowserlessLogin signedIn(String username) throws Exception {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal(""));
+        login.signIn(username);
+        return login;
+    }
+
+    @Test
+    void teamSeesEveryStepDoneWithCivoIdsAndTheAddresses() throws Exception {
+        ProvisioningJob job = provision(ApprovedRequestFixture.uniqueName("shown"));
+
+        HttpResponse<String> page = signedIn("alice").get(portal("/provisioning/requests/" + job.requestId()));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Succeeded").contains(job.firewallId()).contains(job.loadBalancerId())
+                .contains(job.privateIp()).contains("data-state=\"done\"").doesNotContain("data-state=\"todo\"")
+                .doesNotContain("hx-trigger");
+    }
+
+    @Test
+    void progressOfAnotherTeamsRequestIsNotFound() throws Exception {
+        ProvisioningJob job = provision(ApprovedRequestFixture.uniqueName("hidden"));
+
+        assertThat(signedIn("sam").get(portal("/provisioning/requests/" + job.requestId())).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void failedJobShowsCivosCodeAndOnlyAdminsMayRetry() throws Exception {
+        faults.inject(Fault.error(500, "database_firewall_create", "Failed to create").on("POST", "/v2/firewalls"));
+        ProvisioningJob failed = provision(ApprovedRequestFixture.uniqueName("retry"));
+        faults.clear();
+
+        SandboxBrowserlessLogin alice = signedIn("alice");
+        String asAlice = alice.get(portal("/provisioning/requests/" + failed.requestId())).body();
+        assertThat(asAlice).contains("database_firewall_create").doesNotContain("data-test=\"retry\"");
+        assertThat(post(alice, "/provisioning/jobs/" + failed.id() + "/retry", asAlice).statusCode()).isEqualTo(403);
+
+        SandboxBrowserlessLogin adam = signedIn("adam");
+        String asAdam = adam.get(portal("/provisioning/requests/" + failed.requestId())).body();
+        assertThat(asAdam).contains("data-test=\"retry\"");
+        assertThat(post(adam, "/provisioning/jobs/" + failed.id() + "/retry", "").statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(post(adam, "/provisioning/jobs/" + failed.id() + "/retry", asAdam).statusCode()).isEqualTo(302);
+        assertThat(jobs.findById(failed.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+    }
+
+    @Test
+    void inventoryShowsRequestersOnlyTheirTeamsAndAuditorsEverything() throws Exception {
+        String name = ApprovedRequestFixture.uniqueName("listed");
+        provision(name);
+
+        assertThat(signedIn("alice").get(portal("/inventory")).body()).contains("data-lb=\"" + name + "\"");
+        assertThat(signedIn("sam").get(portal("/inventory")).body()).doesNotContain("data-lb=\"" + name + "\"");
+        assertThat(signedIn("audrey").get(portal("/inventory?team=payments")).body())
+                .contains("data-lb=\"" + name + "\"");
+        assertThat(signedIn("april").get(portal("/inventory")).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> post(SandboxBrowserlessLogin session, String path, String pageWithToken)
+            throws Exception {
+        String token = pageWithToken.contains("name=\"_csrf\"")
+                ? pageWithToken.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1") : "";
+        return session.client().send(HttpRequest.newBuilder(portal(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
