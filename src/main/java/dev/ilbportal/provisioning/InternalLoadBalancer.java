@@ -78,6 +78,21 @@ public class InternalLoadBalancer {
         return lb;
     }
 
+    void markDecommissioning(Instant now) {
+        status = Status.DECOMMISSIONING;
+        updatedAt = now;
+    }
+
+    void markDecommissioned(Instant now) {
+        status = Status.DECOMMISSIONED;
+        updatedAt = now;
+    }
+
+    /** Whether a requester may ask for it to be taken down now. */
+    public boolean canBeDecommissioned() {
+        return status == Status.ACTIVE || status == Status.DRIFTED;
+    }
+
     public UUID id() {
         return id;
     }

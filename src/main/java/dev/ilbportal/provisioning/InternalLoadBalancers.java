@@ -13,6 +13,8 @@ public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalance
 
     Optional<InternalLoadBalancer> findByRequestId(UUID requestId);
 
+    Optional<InternalLoadBalancer> findByCivoId(String civoId);
+
     /** The inventory page's query; {@code onlyTeams} limits a requester to their own teams. */
     @Query("""
             select l from InternalLoadBalancer l

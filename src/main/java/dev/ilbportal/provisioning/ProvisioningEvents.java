@@ -38,4 +38,11 @@ public final class ProvisioningEvents {
     public record ProvisioningCleanedUp(UUID jobId, UUID requestId, String team, String deletedLoadBalancerId,
                                         String deletedFirewallId) {
     }
+
+    public record DecommissionRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject) {
+    }
+
+    public record LoadBalancerDecommissioned(UUID jobId, UUID requestId, UUID loadBalancerId, String team,
+                                             String region, String civoId, String deletedFirewallId) {
+    }
 }

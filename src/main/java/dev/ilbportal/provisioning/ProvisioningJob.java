@@ -21,7 +21,7 @@ import java.util.UUID;
 public class ProvisioningJob {
 
     /** What the job does. */
-    public enum Kind { PROVISION }
+    public enum Kind { PROVISION, DECOMMISSION }
 
     @Id
     private UUID id;
@@ -127,6 +127,32 @@ public class ProvisioningJob {
         return job;
     }
 
+    /** A job that deletes an inventory entry's load balancer and, if the portal created it, its firewall. */
+    public static ProvisioningJob decommission(UUID requestId, InternalLoadBalancer lb, String planJson,
+                                               String planHash, Instant now) {
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.requestId = requestId;
+        job.kind = Kind.DECOMMISSION;
+        job.status = JobStatus.PENDING;
+        job.step = ProvisioningStep.DELETE_LOAD_BALANCER;
+        job.team = lb.team();
+        job.region = lb.region();
+        job.planJson = planJson;
+        job.planHash = planHash;
+        job.networkId = lb.networkId();
+        job.firewallId = lb.firewallId();
+        job.firewallCreated = lb.firewallCreated();
+        job.loadBalancerName = lb.name();
+        job.loadBalancerId = lb.civoId();
+        job.privateIp = lb.privateIp();
+        job.publicIp = lb.publicIp();
+        job.nextRunAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
     void advance(Instant now) {
         step = step.next();
         stepAttempts = 0;
@@ -136,7 +162,7 @@ public class ProvisioningJob {
         if (step == ProvisioningStep.DONE) {
             status = JobStatus.SUCCEEDED;
         } else if (step == ProvisioningStep.CLEANED_UP) {
-            status = JobStatus.ABANDONED;
+            status = kind == Kind.DECOMMISSION ? JobStatus.SUCCEEDED : JobStatus.ABANDONED;
         }
     }
 
@@ -214,7 +240,8 @@ public class ProvisioningJob {
 
     /** An admin's abandon: the job deletes what it created, checks it is gone, and ends ABANDONED. */
     public void abandon(Instant now) {
-        if (status == JobStatus.SUCCEEDED || status == JobStatus.ABANDONED || step.isCleanUp()) {
+        if (kind != Kind.PROVISION || status == JobStatus.SUCCEEDED || status == JobStatus.ABANDONED
+                || step.isCleanUp()) {
             throw new IllegalStateException("A " + status + " job at " + step + " cannot be abandoned");
         }
         status = JobStatus.PENDING;
@@ -231,6 +258,10 @@ public class ProvisioningJob {
 
     public UUID requestId() {
         return requestId;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public JobStatus status() {

@@ -37,11 +37,10 @@ class ProvisioningSteps {
      * that a crash right after the create is recognised on resume.
      */
     StepResult run(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
-        ApprovedPlan plan = ApprovedPlan.parse(job.planJson(), job.planHash());
         return switch (job.step()) {
-            case ENSURE_FIREWALL -> ensureFirewall(job, plan, checkpoint);
+            case ENSURE_FIREWALL -> ensureFirewall(job, approvedPlan(job), checkpoint);
             case CHECK_FIREWALL_RULES -> checkFirewallRules(job);
-            case ENSURE_LOAD_BALANCER -> ensureLoadBalancer(job, plan, checkpoint);
+            case ENSURE_LOAD_BALANCER -> ensureLoadBalancer(job, approvedPlan(job), checkpoint);
             case WAIT_UNTIL_AVAILABLE -> waitUntilAvailable(job);
             case DELETE_LOAD_BALANCER -> deleteLoadBalancer(job);
             case DELETE_FIREWALL -> deleteFirewall(job);
@@ -49,6 +48,11 @@ class ProvisioningSteps {
             case RECORD_INVENTORY, DONE, CLEANED_UP ->
                     throw new IllegalStateException(job.step() + " is not a Civo step");
         };
+    }
+
+    /** The plan the approver approved; parsing checks it still matches the approved hash. */
+    private static ApprovedPlan approvedPlan(ProvisioningJob job) {
+        return ApprovedPlan.parse(job.planJson(), job.planHash());
     }
 
     private StepResult ensureFirewall(ProvisioningJob job, ApprovedPlan plan, Consumer<ProvisioningJob> checkpoint) {

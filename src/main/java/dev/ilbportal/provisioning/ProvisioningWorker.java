@@ -118,6 +118,9 @@ public class ProvisioningWorker {
                     if (job.step() == ProvisioningStep.CLEANED_UP) {
                         events.publishEvent(new ProvisioningCleanedUp(job.id(), job.requestId(), job.team(),
                                 job.loadBalancerId(), job.firewallCreated() ? job.firewallId() : null));
+                        if (job.kind() == ProvisioningJob.Kind.DECOMMISSION) {
+                            decommissioned(job, now);
+                        }
                     }
                 }
                 case StepResult.Wait wait -> {
@@ -139,6 +142,16 @@ public class ProvisioningWorker {
             }
             jobs.save(job);
         });
+    }
+
+    private void decommissioned(ProvisioningJob job, Instant now) {
+        inventory.findByCivoId(job.loadBalancerId()).ifPresent(lb -> {
+                    lb.markDecommissioned(now);
+                    inventory.save(lb);
+                    events.publishEvent(new ProvisioningEvents.LoadBalancerDecommissioned(job.id(), job.requestId(),
+                            lb.id(), job.team(), job.region(), lb.civoId(), lb.firewallCreated() ? lb.firewallId()
+                            : null));
+                });
     }
 
     private void checkpoint(ProvisioningJob job) {

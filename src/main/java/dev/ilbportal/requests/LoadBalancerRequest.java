@@ -55,6 +55,13 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     @Enumerated(EnumType.STRING)
     private RequestStatus status;
 
+    @Enumerated(EnumType.STRING)
+    private RequestKind kind = RequestKind.PROVISION;
+
+    /** For a decommission: the inventory entry of the load balancer to remove. */
+    @Column(name = "load_balancer_id")
+    private UUID loadBalancerId;
+
     @Column(name = "requester_subject")
     private String requesterSubject;
 
@@ -128,10 +135,27 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /**
+     * Asks for an internal load balancer to be taken down. It is submitted at once with its plan and goes through the
+     * same approvals as a new one; only the requester's team may ask.
+     */
+    public static LoadBalancerRequest decommission(String team, Requester requester, UUID loadBalancerId,
+                                                   SpecSnapshot spec, SubmittedPlan plan, Instant now,
+                                                   Duration expiry) {
+        LoadBalancerRequest request = draft(team, requester, spec, now);
+        request.kind = RequestKind.DECOMMISSION;
+        request.loadBalancerId = loadBalancerId;
+        request.submit(plan, requester, now, expiry);
+        return request;
+    }
+
+    /**
      * Changes what is asked for. A rejected request reopens as a draft; a submitted one gets no new revision until
      * it is submitted again, and every approval given so far is voided.
      */
     public void edit(SpecSnapshot spec, Requester by, Instant now) {
+        if (kind == RequestKind.DECOMMISSION) {
+            throw new RequestRuleViolation("A decommission request cannot be edited; withdraw it and ask again.");
+        }
         requireStatus("edit", RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.REJECTED);
         RequestStatus before = status;
         int voided = voidOpenApprovals();
@@ -301,6 +325,14 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
 
     public String team() {
         return team;
+    }
+
+    public RequestKind kind() {
+        return kind;
+    }
+
+    public UUID loadBalancerId() {
+        return loadBalancerId;
     }
 
     public String region() {

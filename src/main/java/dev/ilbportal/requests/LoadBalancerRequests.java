@@ -29,6 +29,13 @@ public interface LoadBalancerRequests extends JpaRepository<LoadBalancerRequest,
     boolean existsOpenWithName(String region, String name, UUID exceptId);
 
     @Query("""
+            select count(r) > 0 from LoadBalancerRequest r
+            where r.loadBalancerId = :loadBalancerId
+              and r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED,
+                               dev.ilbportal.requests.RequestStatus.APPROVED)""")
+    boolean existsDecommissionFor(UUID loadBalancerId);
+
+    @Query("""
             select r.id from LoadBalancerRequest r
             where r.status = dev.ilbportal.requests.RequestStatus.SUBMITTED and r.expiresAt <= :now""")
     List<UUID> findIdsDueForExpiry(Instant now);

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param civoPendingState           the state name a simulated load balancer shows while pending
  * @param civoFaultSeed              seed of the random numbers behind the simulator's probabilistic faults
  * @param civoLoadBalancerLimit      the simulated account's load balancer quota
+ * @param civoFirewallLimit          the simulated account's firewall quota
  */
 @Validated
 @ConfigurationProperties("portal.sandbox")
@@ -31,5 +32,6 @@ public record SandboxProperties(
         @DefaultValue("2s") Duration civoProvisioningDelay,
         @DefaultValue("pending") @NotBlank String civoPendingState,
         @DefaultValue("42") long civoFaultSeed,
-        @DefaultValue("10") @Min(0) int civoLoadBalancerLimit) {
+        @DefaultValue("10") @Min(0) int civoLoadBalancerLimit,
+        @DefaultValue("40") @Min(0) int civoFirewallLimit) {
 }

@@ -32,7 +32,9 @@ import org.springframework.test.context.TestPropertySource;
         "portal.civo.retry.max-backoff=5ms",
         "portal.civo.rate-limit.requests-per-second=1000",
         "portal.civo.rate-limit.burst=1000",
-        "portal.sandbox.civo-provisioning-delay=0s"
+        "portal.sandbox.civo-provisioning-delay=0s",
+        "portal.sandbox.civo-load-balancer-limit=1000",
+        "portal.sandbox.civo-firewall-limit=1000"
 })
 class ProvisioningPagesTests {
 

@@ -36,7 +36,9 @@ import org.springframework.test.context.TestPropertySource;
         "portal.civo.retry.max-backoff=5ms",
         "portal.civo.rate-limit.requests-per-second=1000",
         "portal.civo.rate-limit.burst=1000",
-        "portal.sandbox.civo-provisioning-delay=0s"
+        "portal.sandbox.civo-provisioning-delay=0s",
+        "portal.sandbox.civo-load-balancer-limit=1000",
+        "portal.sandbox.civo-firewall-limit=1000"
 })
 class ProvisioningTests {
 
@@ -58,6 +60,8 @@ class ProvisioningTests {
     SandboxFaults faults;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Decommissioning decommissioning;
 
     ApprovedRequestFixture fixture;
 
@@ -263,5 +267,69 @@ class ProvisioningTests {
                 return;
             }
         }
+    }
+
+    private UUID approveDecommission(InternalLoadBalancer lb) {
+        UUID requestId = decommissioning.request(lb.id(), "the ledger moved", ApprovedRequestFixture.ALICE);
+        var request = requests.findById(requestId).orElseThrow();
+        assertThat(request.kind()).isEqualTo(dev.ilbportal.requests.RequestKind.DECOMMISSION);
+        workflow.approve(requestId, 1, Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
+        return requestId;
+    }
+
+    @Test
+    void approvedDecommissionDeletesLoadBalancerThenItsFirewallAndMarksTheEntry() {
+        String name = ApprovedRequestFixture.uniqueName("gone");
+        UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        ProvisioningJob built = runUntilFinished(provisionRequest);
+        InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
+        faults.inject(Fault.error(409, "database_firewall_inuse_by_loadbalancer", "still in use")
+                .on("DELETE", "/v2/firewalls/*").times(2));
+
+        UUID decommissionRequest = approveDecommission(lb);
+        assertThat(inventory.findById(lb.id()).orElseThrow().status())
+                .isEqualTo(InternalLoadBalancer.Status.DECOMMISSIONING);
+        ProvisioningJob job = runUntilFinished(decommissionRequest);
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(loadBalancersNamed(name)).isEmpty();
+        assertThat(civo.findFirewall("LON1", built.firewallId())).isEmpty();
+        assertThat(inventory.findById(lb.id()).orElseThrow().status())
+                .isEqualTo(InternalLoadBalancer.Status.DECOMMISSIONED);
+        assertThat(jdbc.queryForObject("select count(*) from provisioning_step_log where job_id = ? and step = "
+                + "'DELETE_FIREWALL' and outcome = 'WAITING'", Integer.class, job.id())).isEqualTo(2);
+    }
+
+    @Test
+    void decommissionKeepsAFirewallThatWasChosenFromExistingOnes() {
+        String name = ApprovedRequestFixture.uniqueName("keepfw");
+        String firewallId = civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-shared", "LON1",
+                fixture.paymentsNetwork())).id();
+        UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.existing(firewallId)));
+        runUntilFinished(provisionRequest);
+        InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
+
+        ProvisioningJob job = runUntilFinished(approveDecommission(lb));
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(loadBalancersNamed(name)).isEmpty();
+        assertThat(civo.findFirewall("LON1", firewallId)).isPresent();
+    }
+
+    @Test
+    void decommissionIsAskedOnceAndOnlyByTheTeam() {
+        String name = ApprovedRequestFixture.uniqueName("once");
+        UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        runUntilFinished(provisionRequest);
+        InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
+        var sam = new dev.ilbportal.identity.CurrentUser("sam", "Sam", null,
+                java.util.Set.of(dev.ilbportal.identity.PortalRole.REQUESTER), java.util.Set.of("search"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decommissioning.request(lb.id(), "mine now", sam))
+                .isInstanceOf(dev.ilbportal.web.NotFoundException.class);
+        decommissioning.request(lb.id(), "done with it", ApprovedRequestFixture.ALICE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> decommissioning.request(lb.id(), "again", ApprovedRequestFixture.ALICE))
+                .isInstanceOf(dev.ilbportal.requests.RequestRuleViolation.class).hasMessageContaining("already");
     }
 }

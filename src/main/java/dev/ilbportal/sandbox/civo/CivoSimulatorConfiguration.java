@@ -20,7 +20,7 @@ public class CivoSimulatorConfiguration {
         QuotaLimits defaults = QuotaLimits.defaults();
         return CivoSimulator.start(new SimulatorSettings(properties.civoPort(), properties.apiKey(),
                 properties.civoProvisioningDelay(), properties.civoPendingState(), properties.civoFaultSeed(),
-                new QuotaLimits(properties.civoLoadBalancerLimit(), defaults.firewalls(), defaults.firewallRules(),
+                new QuotaLimits(properties.civoLoadBalancerLimit(), properties.civoFirewallLimit(), defaults.firewallRules(),
                         defaults.networks(), defaults.instances())));
     }
 
