@@ -1,6 +1,7 @@
 package dev.ilbportal.civo;
 
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ class CivoClientConfiguration {
                           ObjectProvider<RestClient.Builder> builders) {
         RestClient.Builder builder = builders.getIfAvailable(RestClient::builder);
         return new CivoClient(connection, properties, builder, Clock.systemUTC(), Sleeper.SYSTEM,
-                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Reported as {@code civo} under {@code /actuator/health}. */

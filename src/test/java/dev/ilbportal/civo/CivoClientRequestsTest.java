@@ -1,5 +1,7 @@
 package dev.ilbportal.civo;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -214,5 +216,46 @@ class CivoClientRequestsTest {
             assertThat(cluster.ready()).isTrue();
             assertThat(cluster.toString()).doesNotContain("apiVersion");
         });
+    }
+
+    @Test
+    void addressesFirewallRulesByFirewallAndRuleIdEncodingThem() {
+        civo.server.stubFor(get(urlPathEqualTo("/v2/firewalls/fw-1/rules")).willReturn(okJson("[]")));
+        civo.server.stubFor(delete(urlPathEqualTo("/v2/firewalls/fw-1/rules/r%201"))
+                .willReturn(okJson("{\"result\":\"success\"}")));
+
+        assertThat(civo.client().listFirewallRules("NYC1", "fw-1")).isEmpty();
+        assertThat(civo.client().deleteFirewallRule("NYC1", "fw-1", "r 1").succeeded()).isTrue();
+
+        civo.server.verify(getRequestedFor(urlPathEqualTo("/v2/firewalls/fw-1/rules"))
+                .withQueryParam("region", equalTo("NYC1")));
+        civo.server.verify(deleteRequestedFor(urlPathEqualTo("/v2/firewalls/fw-1/rules/r%201"))
+                .withQueryParam("region", equalTo("NYC1")));
+    }
+
+    @Test
+    void holdsTheNextRequestUntilTheWindowResetsWhenNoRequestsRemain() {
+        long reset = FakeTime.START.getEpochSecond() + 10;
+        civo.server.stubFor(get(urlPathEqualTo("/v2/regions")).willReturn(okJson("[]")
+                .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", Long.toString(reset))));
+        CivoClient client = civo.client();
+
+        client.listRegions();
+        client.listRegions();
+
+        assertThat(civo.time.sleeps()).containsExactly(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void neverHoldsRequestsLongerThanMaxServerWaitForAFarReset() {
+        long reset = FakeTime.START.getEpochSecond() + 3600;
+        civo.server.stubFor(get(urlPathEqualTo("/v2/regions")).willReturn(okJson("[]")
+                .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", Long.toString(reset))));
+        CivoClient client = civo.client();
+
+        client.listRegions();
+        client.listRegions();
+
+        assertThat(civo.time.sleeps()).containsExactly(java.time.Duration.ofSeconds(30));
     }
 }
