@@ -3,6 +3,7 @@ package dev.ilbportal.provisioning;
 import dev.ilbportal.civo.CivoJson;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,23 @@ public record ApprovedPlan(String json, String hash, String region, String netwo
                 planned.backends(), planned.instancePools(), planned.externalTrafficPolicy(),
                 planned.sessionAffinity(), planned.sessionAffinityConfigTimeout(), planned.enableProxyProtocol(),
                 planned.clusterId(), planned.firewallRule(), planned.options());
+    }
+
+    /** The ports the load balancer listens on, as {@code port/PROTOCOL}, in plan order without repeats. */
+    public List<String> listeningPorts() {
+        LoadBalancerCreateRequest lb = loadBalancerCreate(null);
+        java.util.LinkedHashSet<String> ports = new java.util.LinkedHashSet<>();
+        if (lb.instancePools() != null) {
+            lb.instancePools().forEach(pool -> ports.add(pool.sourcePort() + "/" + protocolOf(pool.protocol())));
+        }
+        if (lb.backends() != null) {
+            lb.backends().forEach(backend -> ports.add(backend.sourcePort() + "/" + protocolOf(backend.protocol())));
+        }
+        return List.copyOf(ports);
+    }
+
+    private static String protocolOf(String protocol) {
+        return protocol == null ? "TCP" : protocol.toUpperCase(java.util.Locale.ROOT);
     }
 
     static String sha256(String text) {

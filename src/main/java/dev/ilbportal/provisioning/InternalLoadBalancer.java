@@ -50,6 +50,15 @@ public class InternalLoadBalancer {
     @Enumerated(EnumType.STRING)
     private Status status;
 
+    /** What it listens on, as approved: {@code 443/TCP,80/HTTP}. */
+    private String ports;
+
+    @Column(name = "last_verified_at")
+    private Instant lastVerifiedAt;
+
+    @Column(name = "last_verification")
+    private String lastVerification;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -73,9 +82,22 @@ public class InternalLoadBalancer {
         lb.privateIp = job.privateIp();
         lb.publicIp = job.publicIp();
         lb.status = Status.ACTIVE;
+        lb.ports = String.join(",", ApprovedPlan.parse(job.planJson(), job.planHash()).listeningPorts());
         lb.createdAt = now;
         lb.updatedAt = now;
         return lb;
+    }
+
+    /** A verification run's verdict; a drifted load balancer becomes active again when a run passes. */
+    void recordVerification(String outcome, boolean drifted, boolean recovered, Instant at) {
+        lastVerification = outcome;
+        lastVerifiedAt = at;
+        if (drifted && status == Status.ACTIVE) {
+            status = Status.DRIFTED;
+        } else if (recovered && status == Status.DRIFTED) {
+            status = Status.ACTIVE;
+        }
+        updatedAt = at;
     }
 
     void markDecommissioning(Instant now) {
@@ -139,6 +161,35 @@ public class InternalLoadBalancer {
 
     public Status status() {
         return status;
+    }
+
+    /** Each listening port with its protocol. */
+    public java.util.List<ListeningPort> listeningPorts() {
+        if (ports == null || ports.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(ports.split(",")).map(ListeningPort::parse).toList();
+    }
+
+    /** A port the load balancer listens on. */
+    public record ListeningPort(int port, String protocol) {
+
+        static ListeningPort parse(String text) {
+            String[] parts = text.split("/");
+            return new ListeningPort(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "TCP");
+        }
+
+        public boolean isHttp() {
+            return "HTTP".equals(protocol);
+        }
+    }
+
+    public Instant lastVerifiedAt() {
+        return lastVerifiedAt;
+    }
+
+    public String lastVerification() {
+        return lastVerification;
     }
 
     public Instant createdAt() {

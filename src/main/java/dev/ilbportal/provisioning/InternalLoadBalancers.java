@@ -15,6 +15,8 @@ public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalance
 
     Optional<InternalLoadBalancer> findByCivoId(String civoId);
 
+    java.util.List<InternalLoadBalancer> findByStatusIn(Collection<InternalLoadBalancer.Status> statuses);
+
     /** The inventory page's query; {@code onlyTeams} limits a requester to their own teams. */
     @Query("""
             select l from InternalLoadBalancer l

@@ -23,29 +23,29 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Approved requests for provisioning tests, made through the real aggregate and workflow. */
-record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkflow workflow, CivoClient civo) {
+public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkflow workflow, CivoClient civo) {
 
-    static final CurrentUser ALICE = new CurrentUser("alice", "Alice", null, Set.of(PortalRole.REQUESTER),
+    public static final CurrentUser ALICE = new CurrentUser("alice", "Alice", null, Set.of(PortalRole.REQUESTER),
             Set.of("payments"));
-    static final CurrentUser APRIL = new CurrentUser("april", "April", null, Set.of(PortalRole.APPROVER), Set.of());
+    public static final CurrentUser APRIL = new CurrentUser("april", "April", null, Set.of(PortalRole.APPROVER), Set.of());
 
-    String paymentsNetwork() {
+    public String paymentsNetwork() {
         return civo.listNetworks("LON1").stream().filter(n -> "payments-net".equals(n.label())).map(Network::id)
                 .findFirst().orElseThrow();
     }
 
-    LoadBalancerSpec spec(String name, FirewallChoice firewall) {
+    public LoadBalancerSpec spec(String name, FirewallChoice firewall) {
         return new LoadBalancerSpec("LON1", paymentsNetwork(), name, "round_robin", firewall,
                 new BackendTarget(BackendTarget.Kind.INSTANCE_TAGS, List.of("payments-api")),
                 List.of(new PortMapping("TCP", 443, 8443, null, "/healthz")), AdvancedSettings.defaults(), "test");
     }
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Drafts, submits and approves a request for {@code spec}; provisioning starts from the approval. */
-    UUID approve(LoadBalancerSpec spec) {
+    public UUID approve(LoadBalancerSpec spec) {
         ProvisioningPlan plan = PlanBuilder.planFor(spec);
         LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Requester.of(ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());

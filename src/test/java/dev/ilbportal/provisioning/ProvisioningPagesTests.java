@@ -34,7 +34,9 @@ import org.springframework.test.context.TestPropertySource;
         "portal.civo.rate-limit.burst=1000",
         "portal.sandbox.civo-provisioning-delay=0s",
         "portal.sandbox.civo-load-balancer-limit=1000",
-        "portal.sandbox.civo-firewall-limit=1000"
+        "portal.sandbox.civo-firewall-limit=1000",
+        "portal.verification.connect-timeout=500ms",
+        "portal.verification.schedule-initial-delay=1h"
 })
 class ProvisioningPagesTests {
 

@@ -25,6 +25,16 @@ public class CivoSimulatorConfiguration {
     }
 
     @Bean
+    SandboxVantage sandboxInsideVantage(SandboxNetwork network) {
+        return new SandboxVantage(network, dev.ilbportal.verification.Side.INSIDE);
+    }
+
+    @Bean
+    SandboxVantage sandboxOutsideVantage(SandboxNetwork network) {
+        return new SandboxVantage(network, dev.ilbportal.verification.Side.OUTSIDE);
+    }
+
+    @Bean
     CivoConnection civoConnection(CivoSimulator simulator) {
         return new CivoConnection(simulator.baseUrl(), simulator.apiKey());
     }

@@ -1,0 +1,27 @@
+package dev.ilbportal.verification;
+
+import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.stereotype.Component;
+
+/** Proves a new load balancer internal right after it is built, once the provisioning transaction committed. */
+@Component
+class AfterProvisioningVerification {
+
+    private final Verifier verifier;
+    private final InventoryVerificationState inventory;
+
+    AfterProvisioningVerification(Verifier verifier, InventoryVerificationState inventory) {
+        this.verifier = verifier;
+        this.inventory = inventory;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(LoadBalancerProvisioned provisioned) {
+        inventory.find(provisioned.loadBalancerId())
+                .ifPresent(lb -> verifier.verify(lb, Trigger.AFTER_PROVISIONING, null));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ilbportal.verification;
+
+/** The checks of a verification run, in the order they are shown. */
+public enum CheckName {
+    AVAILABLE("Load balancer exists and is available with IPs"),
+    APPROVED_FIREWALL("Attached firewall is the approved one, in the load balancer's network"),
+    NO_INGRESS_RULES("Firewall has zero ingress rules"),
+    INSIDE_REACHABLE("Reachable from inside the private network"),
+    OUTSIDE_UNREACHABLE("Not reachable from outside");
+
+    private final String title;
+
+    CheckName(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

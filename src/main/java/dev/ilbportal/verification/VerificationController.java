@@ -1,0 +1,75 @@
+package dev.ilbportal.verification;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.provisioning.InternalLoadBalancer;
+import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.web.NotFoundException;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A load balancer's verification history, and "Verify now". */
+@Controller
+class VerificationController {
+
+    static final int PAGE_SIZE = 10;
+
+    private final InventoryVerificationState inventory;
+    private final VerificationRuns runs;
+    private final Verifier verifier;
+
+    VerificationController(InventoryVerificationState inventory, VerificationRuns runs, Verifier verifier) {
+        this.inventory = inventory;
+        this.runs = runs;
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/verification/load-balancers/{id}")
+    String history(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Authentication authentication,
+                   Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        InternalLoadBalancer lb = visible(id, user);
+        long total = runs.count(id);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        model.addAttribute("lb", lb);
+        model.addAttribute("runs", runs.page(id, current, PAGE_SIZE));
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("chart", OutcomeChart.of(runs.recentOutcomes(id, 48)));
+        model.addAttribute("canVerify", mayVerify(user, lb));
+        return "verification/history";
+    }
+
+    @PostMapping("/verification/load-balancers/{id}/verify")
+    String verifyNow(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        InternalLoadBalancer lb = visible(id, user);
+        if (!mayVerify(user, lb)) {
+            throw new AccessDeniedException("Verify now is for the team, approvers and admins");
+        }
+        VerificationRuns.Run run = verifier.verify(lb, Trigger.ON_DEMAND, user.subject());
+        redirect.addFlashAttribute("message", "Verification finished: " + run.outcome().name().toLowerCase() + ".");
+        return "redirect:/verification/load-balancers/" + id;
+    }
+
+    private InternalLoadBalancer visible(UUID id, CurrentUser user) {
+        return inventory.find(id)
+                .filter(lb -> user.has(PortalRole.AUDITOR) || user.has(PortalRole.ADMIN)
+                        || user.has(PortalRole.APPROVER) || user.isMemberOf(lb.team()))
+                .orElseThrow(() -> new NotFoundException("Load balancer " + id));
+    }
+
+    private static boolean mayVerify(CurrentUser user, InternalLoadBalancer lb) {
+        return user.has(PortalRole.ADMIN) || user.has(PortalRole.APPROVER)
+                || (user.has(PortalRole.REQUESTER) && user.isMemberOf(lb.team()));
+    }
+}

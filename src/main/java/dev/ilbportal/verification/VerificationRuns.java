@@ -1,0 +1,88 @@
+package dev.ilbportal.verification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The stored runs and their checks. */
+@Repository
+public class VerificationRuns {
+
+    /** A stored run with its checks. */
+    public record Run(UUID id, UUID loadBalancerId, Trigger trigger, Outcome outcome, Instant startedAt,
+                      Instant finishedAt, String requestedBy, List<CheckResult> checks) {
+    }
+
+    /** Counts of outcomes over a stretch of runs, for the history chart. */
+    public record Tally(Instant startedAt, Outcome outcome) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    VerificationRuns(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(Run run) {
+        jdbc.update("insert into verification_run (id, load_balancer_id, trigger, outcome, started_at, finished_at, "
+                        + "requested_by) values (?, ?, ?, ?, ?, ?, ?)", run.id(), run.loadBalancerId(),
+                run.trigger().name(), run.outcome().name(), Timestamp.from(run.startedAt()),
+                Timestamp.from(run.finishedAt()), run.requestedBy());
+        jdbc.batchUpdate("insert into verification_check (run_id, check_name, outcome, target, vantage, detail, "
+                        + "duration_ms) values (?, ?, ?, ?, ?, ?, ?)", run.checks(), 100, (ps, check) -> {
+                    ps.setObject(1, run.id());
+                    ps.setString(2, check.check().name());
+                    ps.setString(3, check.outcome().name());
+                    ps.setString(4, check.target());
+                    ps.setString(5, check.vantage());
+                    ps.setString(6, check.detail());
+                    ps.setLong(7, check.durationMillis());
+                });
+    }
+
+    /** The outcome of the newest run before this one, if any. */
+    Optional<Outcome> latestOutcome(UUID loadBalancerId) {
+        return jdbc.query("select outcome from verification_run where load_balancer_id = ? order by started_at desc "
+                        + "limit 1", (rs, i) -> Outcome.valueOf(rs.getString(1)), loadBalancerId)
+                .stream().findFirst();
+    }
+
+    /** One page of a load balancer's runs, newest first, with their checks. */
+    public List<Run> page(UUID loadBalancerId, int page, int size) {
+        List<Run> runs = jdbc.query("select id, trigger, outcome, started_at, finished_at, requested_by "
+                        + "from verification_run where load_balancer_id = ? order by started_at desc limit ? offset ?",
+                (rs, i) -> new Run(rs.getObject("id", UUID.class), loadBalancerId,
+                        Trigger.valueOf(rs.getString("trigger")), Outcome.valueOf(rs.getString("outcome")),
+                        rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
+                        rs.getString("requested_by"), List.of()),
+                loadBalancerId, size, (long) page * size);
+        return runs.stream().map(run -> new Run(run.id(), run.loadBalancerId(), run.trigger(), run.outcome(),
+                run.startedAt(), run.finishedAt(), run.requestedBy(), checksOf(run.id()))).toList();
+    }
+
+    public long count(UUID loadBalancerId) {
+        Long count = jdbc.queryForObject("select count(*) from verification_run where load_balancer_id = ?",
+                Long.class, loadBalancerId);
+        return count == null ? 0 : count;
+    }
+
+    /** The newest runs' outcomes, oldest first, for the chart. */
+    public List<Tally> recentOutcomes(UUID loadBalancerId, int limit) {
+        List<Tally> newestFirst = jdbc.query("select started_at, outcome from verification_run "
+                        + "where load_balancer_id = ? order by started_at desc limit ?",
+                (rs, i) -> new Tally(rs.getTimestamp(1).toInstant(), Outcome.valueOf(rs.getString(2))),
+                loadBalancerId, limit);
+        return newestFirst.reversed();
+    }
+
+    private List<CheckResult> checksOf(UUID runId) {
+        return jdbc.query("select check_name, outcome, target, vantage, detail, duration_ms from verification_check "
+                        + "where run_id = ? order by id",
+                (rs, i) -> new CheckResult(CheckName.valueOf(rs.getString(1)), Outcome.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)), runId);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Proves, with real connections, that an internal load balancer is reachable from inside its network and not from
+ * outside, and keeps proving it: checks, vantage points, schedules and drift.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Verification",
+        allowedDependencies = { "civo", "civo :: model", "provisioning", "identity", "web" })
+package dev.ilbportal.verification;
