@@ -13,7 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 public class PortalApplication {
 
-    public static void main(String[] args) {
+    /** Starts the portal, or with {@code --probe-agent} only the probe agent (see README "Verification"). */
+    public static void main(String[] args) throws java.io.IOException {
+        if (java.util.Arrays.asList(args).contains("--probe-agent")) {
+            dev.ilbportal.verification.ProbeAgent.main(args);
+            return;
+        }
         SpringApplication.run(PortalApplication.class, args);
     }
 }

@@ -351,10 +351,12 @@ final class CivoWorld {
 
     private String allocatePublicIp(String region) {
         int octet = regions.get(region).publicOctet();
-        for (int host = 20; host < 255; host++) {
-            String candidate = "74.220." + octet + "." + host;
-            if (publicIpsInUse.add(candidate)) {
-                return candidate;
+        for (int block = 220; block < 236; block++) {
+            for (int host = 20; host < 255; host++) {
+                String candidate = "74." + block + "." + octet + "." + host;
+                if (publicIpsInUse.add(candidate)) {
+                    return candidate;
+                }
             }
         }
         throw new CivoError(500, "out_of_capacity", "No public address left in the region");
