@@ -29,8 +29,8 @@ public enum Feature {
     AUDIT_LOG("audit-log", "/coming-soon/audit-log", "Audit log",
             "Every action, hash-chained: filter, read timelines, export and check the chain.",
             EnumSet.of(PortalRole.AUDITOR)),
-    ADMINISTRATION("administration", "/coming-soon/administration", "Administration",
-            "Settings, failed provisioning to retry or cancel, forced verifications.",
+    ADMINISTRATION("administration", "/admin/provisioning", "Administration",
+            "Failed provisioning to retry or abandon, and jobs under way.",
             EnumSet.of(PortalRole.ADMIN));
 
     private final String slug;

@@ -17,6 +17,7 @@ class ProvisioningAccessRules implements UrlAccessRules {
                 PortalRole.APPROVER.roleName(), PortalRole.AUDITOR.roleName(), PortalRole.ADMIN.roleName());
         rules.requestMatchers(HttpMethod.POST, "/provisioning/jobs/*/retry", "/provisioning/jobs/*/abandon")
                 .hasRole(PortalRole.ADMIN.roleName());
+        rules.requestMatchers(HttpMethod.GET, "/admin/provisioning").hasRole(PortalRole.ADMIN.roleName());
         rules.requestMatchers("/inventory/*/decommission").hasRole(PortalRole.REQUESTER.roleName());
         rules.requestMatchers(HttpMethod.GET, "/inventory").hasAnyRole(PortalRole.REQUESTER.roleName(),
                 PortalRole.AUDITOR.roleName(), PortalRole.ADMIN.roleName());

@@ -76,12 +76,13 @@ class SignInJourneyBrowserTests {
     }
 
     @Test
-    void featureThatIsNotBuiltYetSaysSoPlainly() {
+    void adminFindsTheAdministrationPageFromTheNavigation() {
         Page page = browser.newPage();
         SandboxSignIn.as(page, portal(), "adam");
         page.locator("[data-test=navigation] a[data-feature=administration]").click();
 
-        assertThat(page.locator("[data-test=not-built]")).containsText("Not built yet.");
+        assertThat(page.locator("h1")).containsText("Administration");
+        Browser.screenshot(page, "administration");
         page.context().close();
     }
 

@@ -75,10 +75,10 @@ class HomeAccessTests {
     }
 
     @Test
-    void featureThatIsNotBuiltSaysSoPlainly() throws Exception {
+    void placeholderOfABuiltFeatureRedirectsToTheFeature() throws Exception {
         mvc.perform(get("/coming-soon/" + Feature.ADMINISTRATION.slug()).with(personWith(PortalRole.ADMIN)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Not built yet.")));
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl(Feature.ADMINISTRATION.path()));
     }
 
     @Test

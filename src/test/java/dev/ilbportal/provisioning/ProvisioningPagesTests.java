@@ -125,6 +125,17 @@ class ProvisioningPagesTests {
     }
 
     @Test
+    void adminOverviewListsFailedJobsForAdminsOnly() throws Exception {
+        faults.inject(Fault.error(500, "database_firewall_create", "Failed to create").on("POST", "/v2/firewalls"));
+        ProvisioningJob failed = provision(ApprovedRequestFixture.uniqueName("listedfail"));
+        faults.clear();
+
+        String overview = signedIn("adam").get(portal("/admin/provisioning")).body();
+        assertThat(overview).contains(failed.loadBalancerName()).contains("database_firewall_create");
+        assertThat(signedIn("alice").get(portal("/admin/provisioning")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void inventoryShowsRequestersOnlyTheirTeamsAndAuditorsEverything() throws Exception {
         String name = ApprovedRequestFixture.uniqueName("listed");
         provision(name);
