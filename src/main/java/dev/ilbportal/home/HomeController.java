@@ -2,6 +2,7 @@ package dev.ilbportal.home;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.provisioning.DriftedLoadBalancers;
 import dev.ilbportal.web.NotFoundException;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +17,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class HomeController {
 
+    private final DriftedLoadBalancers drifted;
+
+    HomeController(DriftedLoadBalancers drifted) {
+        this.drifted = drifted;
+    }
+
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         List<PortalRole> roles = Arrays.stream(PortalRole.values()).filter(user::has).toList();
         model.addAttribute("roles", roles);
         model.addAttribute("features", Feature.openTo(user));
+        model.addAttribute("drifted", drifted.visibleTo(user));
         return "home/index";
     }
 

@@ -31,6 +31,9 @@ class HomeAccessTests {
     @Autowired
     MockMvc mvc;
 
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    dev.ilbportal.provisioning.DriftedLoadBalancers drifted;
+
     @Test
     void anonymousVisitorIsSentToSignIn() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound())
