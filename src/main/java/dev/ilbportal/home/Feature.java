@@ -28,7 +28,7 @@ public enum Feature {
             EnumSet.of(PortalRole.REQUESTER, PortalRole.AUDITOR, PortalRole.ADMIN)),
     AUDIT_LOG("audit-log", "Audit log",
             "Every action, hash-chained: filter, read timelines, export and check the chain.",
-            EnumSet.of(PortalRole.AUDITOR)),
+            EnumSet.of(PortalRole.AUDITOR), "/audit"),
     ADMINISTRATION("administration", "Administration",
             "Settings, failed provisioning to retry or cancel, forced verifications.",
             EnumSet.of(PortalRole.ADMIN));
@@ -37,12 +37,18 @@ public enum Feature {
     private final String title;
     private final String description;
     private final Set<PortalRole> roles;
+    private final String builtPath;
 
     Feature(String slug, String title, String description, Set<PortalRole> roles) {
+        this(slug, title, description, roles, null);
+    }
+
+    Feature(String slug, String title, String description, Set<PortalRole> roles, String builtPath) {
         this.slug = slug;
         this.title = title;
         this.description = description;
         this.roles = roles;
+        this.builtPath = builtPath;
     }
 
     public String slug() {
@@ -61,8 +67,13 @@ public enum Feature {
         return roles;
     }
 
+    /** The feature's own page once it is built, its "not built yet" page until then. */
     public String path() {
-        return "/coming-soon/" + slug;
+        return isBuilt() ? builtPath : "/coming-soon/" + slug;
+    }
+
+    public boolean isBuilt() {
+        return builtPath != null;
     }
 
     public boolean isOpenTo(CurrentUser user) {

@@ -31,6 +31,9 @@ class HomeController {
         if (!feature.isOpenTo(CurrentUser.of(authentication))) {
             throw new AccessDeniedException("Feature " + slug + " is not open to this person");
         }
+        if (feature.isBuilt()) {
+            return "redirect:" + feature.path();
+        }
         model.addAttribute("feature", feature);
         return "home/coming-soon";
     }

@@ -68,13 +68,22 @@ class HomeAccessTests {
     @ParameterizedTest(name = "{0} for {1}")
     @MethodSource("featureAndRole")
     void featurePageIsOpenOnlyToItsRoles(Feature feature, PortalRole role) throws Exception {
-        var expected = feature.roles().contains(role) ? status().isOk() : status().isForbidden();
-        mvc.perform(get(feature.path()).with(personWith(role)).accept(MediaType.TEXT_HTML)).andExpect(expected);
+        var expected = !feature.roles().contains(role) ? status().isForbidden()
+                : feature.isBuilt() ? status().isFound() : status().isOk();
+        mvc.perform(get("/coming-soon/" + feature.slug()).with(personWith(role)).accept(MediaType.TEXT_HTML))
+                .andExpect(expected);
+    }
+
+    @Test
+    void builtFeatureLinksToItsOwnPageAndItsPlaceholderRedirectsThere() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(Feature.AUDIT_LOG.path()).isEqualTo("/audit");
+        mvc.perform(get("/coming-soon/audit-log").with(personWith(PortalRole.AUDITOR)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/audit"));
     }
 
     @Test
     void featureThatIsNotBuiltSaysSoPlainly() throws Exception {
-        mvc.perform(get(Feature.AUDIT_LOG.path()).with(personWith(PortalRole.AUDITOR)))
+        mvc.perform(get(Feature.INVENTORY.path()).with(personWith(PortalRole.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Not built yet.")));
     }
