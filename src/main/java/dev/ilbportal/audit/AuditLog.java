@@ -131,9 +131,11 @@ public class AuditLog {
         if (rows.isEmpty()) {
             return new AuditPage(List.of(), null, null);
         }
-        Long newer = forward ? (more ? rows.getFirst().sequence() : null) : (olderThan != null ? rows.getFirst().sequence() : null);
-        Long older = forward ? rows.getLast().sequence() : (more ? rows.getLast().sequence() : null);
-        return new AuditPage(rows, newer, older);
+        Long newest = rows.getFirst().sequence();
+        Long oldest = rows.getLast().sequence();
+        boolean hasNewer = forward ? more : olderThan != null;
+        boolean hasOlder = forward || more;
+        return new AuditPage(rows, hasNewer ? newest : null, hasOlder ? oldest : null);
     }
 
     /** A load balancer's timeline, oldest first, {@link AuditPage#SIZE} events after {@code after}. */
@@ -152,7 +154,8 @@ public class AuditLog {
         if (more) {
             rows.removeLast();
         }
-        return new AuditPage(rows, more ? rows.getLast().sequence() : null, null);
+        Long last = more ? rows.getLast().sequence() : null;
+        return new AuditPage(rows, last, null);
     }
 
     private AuditEvent unhashed(PortalEvent event, long sequence, Instant time, String previousHash) {

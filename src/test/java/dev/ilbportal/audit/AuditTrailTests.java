@@ -152,6 +152,52 @@ class AuditTrailTests {
         assertThat(head()).isEqualTo(before);
     }
 
+    @Autowired
+    AuditLog log;
+
+    @Test
+    void logPagesNewestFirstWithKeysetCursorsBothWays() {
+        List<SampleEvent> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(new SampleEvent(SampleEvent.RILEY, "verification.run-completed",
+                    dev.ilbportal.shared.EventSubject.loadBalancer("lb-paging", null, "paging"), null, null,
+                    Map.of("run", i)));
+        }
+        List<AuditEvent> appended = new TransactionTemplate(transactions).execute(status -> log.appendAll(many));
+        AuditFilter team = new AuditFilter(null, null, null, "paging", null, null, null, null);
+
+        AuditPage first = log.page(team, null, null);
+        AuditPage second = log.page(team, first.olderThan(), null);
+        AuditPage third = log.page(team, second.olderThan(), null);
+        AuditPage backToSecond = log.page(team, null, third.newerThan());
+
+        assertThat(first.events()).hasSize(50).first().isEqualTo(appended.getLast());
+        assertThat(first.newerThan()).isNull();
+        assertThat(second.events()).hasSize(50);
+        assertThat(second.events().getFirst().sequence()).isEqualTo(first.events().getLast().sequence() - 1);
+        assertThat(third.events()).hasSize(20).last().isEqualTo(appended.getFirst());
+        assertThat(third.olderThan()).isNull();
+        assertThat(backToSecond.events()).isEqualTo(second.events());
+        assertThat(backToSecond.newerThan()).isNotNull();
+        assertThat(log.page(team, null, first.events().getFirst().sequence()).events()).isEmpty();
+        assertThat(log.timeline("lb-paging", null).events()).hasSize(50).first().isEqualTo(appended.getFirst());
+    }
+
+    @Test
+    void filtersByTextInDetailsAndByRequestAcrossTheLoadBalancersTimeline() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> log.appendAll(List.of(
+                SampleEvent.about("lb-joined", "r-joined", "request.submitted", Map.of("why", "100%_special")),
+                SampleEvent.about("lb-joined", "r-joined", "provisioning.load-balancer-created", Map.of()),
+                SampleEvent.about("lb-other", "r-other", "request.submitted", Map.of("why", "100 special")))));
+
+        assertThat(log.page(new AuditFilter(null, null, null, null, null, null, null, "100%_spec"), null, null)
+                .events()).extracting(AuditEvent::requestId).containsExactly("r-joined");
+        assertThat(log.page(AuditFilter.loadBalancer("lb-joined"), null, null).events())
+                .extracting(AuditEvent::action).containsExactly("provisioning.load-balancer-created", "request.submitted");
+        assertThat(log.page(new AuditFilter(null, null, "Riley Rao", null, "request.submitted", null, "r-other", null),
+                null, null).events()).hasSize(1);
+    }
+
     @Test
     void chainStaysIntact() {
         assertThat(chainCheck.check().intact()).isTrue();
