@@ -73,6 +73,32 @@ class AuditChainTamperingTests {
                 sequence)).isEqualTo("Riley Rao");
     }
 
+    /** The role README "Audit trail" tells production to connect as: it may read and append, nothing else. */
+    private void asAppRole(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.execute("set local role ilb_portal_app_test");
+            work.run();
+        });
+    }
+
+    @Test
+    void appRoleCanAppendButNotChangeOrBypass() {
+        jdbc.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'ilb_portal_app_test') then "
+                + "create role ilb_portal_app_test nologin; end if; end $$");
+        jdbc.execute("grant select, insert on audit_event to ilb_portal_app_test");
+        long sequence = appendThree("lb-app-role").getFirst().sequence();
+
+        asAppRole(() -> log.append(SampleEvent.about("lb-app-role", "r-lb-app-role", "request.withdrawn", Map.of())));
+        assertThatThrownBy(() -> asAppRole(() -> jdbc.update(
+                "update audit_event set actor_name = 'Mallory' where sequence = ?", sequence)))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asAppRole(() -> jdbc.execute("truncate audit_event")))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asAppRole(() -> jdbc.execute("set local session_replication_role = replica")))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(chainCheck.check().intact()).isTrue();
+    }
+
     @Test
     void detectsAnEditedEvent() {
         AuditEvent edited = appendThree("lb-edit").get(1);
