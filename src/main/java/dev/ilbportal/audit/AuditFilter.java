@@ -68,8 +68,10 @@ public record AuditFilter(
             arguments.add(action);
         }
         if (loadBalancer != null) {
-            conditions.add("(load_balancer_id = ? or request_id in (select l.request_id from audit_event l"
-                    + " where l.load_balancer_id = ? and l.request_id is not null))");
+            // Two index look-ups joined by sequence: an OR here would make PostgreSQL walk the primary key instead.
+            conditions.add("sequence in (select l.sequence from audit_event l where l.load_balancer_id = ?"
+                    + " union select r.sequence from audit_event r where r.request_id in (select c.request_id"
+                    + " from audit_event c where c.load_balancer_id = ? and c.request_id is not null))");
             arguments.add(loadBalancer);
             arguments.add(loadBalancer);
         }
