@@ -68,10 +68,11 @@ public record AuditFilter(
             arguments.add(action);
         }
         if (loadBalancer != null) {
-            // Two index look-ups joined by sequence: an OR here would make PostgreSQL walk the primary key instead.
-            conditions.add("sequence in (select l.sequence from audit_event l where l.load_balancer_id = ?"
+            // The timeline's sequence numbers, found once through the two indexes, then fetched by primary key in
+            // order: with an OR (or a plain IN) PostgreSQL may walk the whole primary key looking for them.
+            conditions.add("sequence = any(array(select l.sequence from audit_event l where l.load_balancer_id = ?"
                     + " union select r.sequence from audit_event r where r.request_id in (select c.request_id"
-                    + " from audit_event c where c.load_balancer_id = ? and c.request_id is not null))");
+                    + " from audit_event c where c.load_balancer_id = ? and c.request_id is not null)))");
             arguments.add(loadBalancer);
             arguments.add(loadBalancer);
         }

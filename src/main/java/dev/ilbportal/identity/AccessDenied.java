@@ -5,8 +5,11 @@ import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
 import java.util.Map;
 
-/** A signed-in person asked for a page or action their roles do not allow; nothing was changed. */
-public record AccessDenied(Actor actor, String method, String path) implements PortalEvent {
+/**
+ * A signed-in person was refused a page or action (their roles do not allow it, or a state-changing request came
+ * without a valid CSRF token); nothing was changed.
+ */
+public record AccessDenied(Actor actor, String method, String path, String reason) implements PortalEvent {
 
     @Override
     public String action() {
@@ -20,6 +23,6 @@ public record AccessDenied(Actor actor, String method, String path) implements P
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("method", method);
+        return Map.of("method", method, "reason", reason);
     }
 }

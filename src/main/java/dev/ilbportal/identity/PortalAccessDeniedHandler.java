@@ -34,7 +34,7 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
         boolean signedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
         if (signedIn) {
             events.publishEvent(new AccessDenied(CurrentUser.of(authentication).asActor(), request.getMethod(),
-                    request.getRequestURI()));
+                    request.getRequestURI(), denied.getClass().getSimpleName()));
         }
         if (signedIn && !CurrentUser.of(authentication).hasAnyRole() && "GET".equals(request.getMethod())) {
             response.sendRedirect(request.getContextPath() + "/no-access");

@@ -92,6 +92,23 @@ class AuditTrailTests {
     }
 
     @Test
+    void postWithoutCsrfTokenIsRecordedAsADenial() throws Exception {
+        SandboxBrowserlessLogin audrey = new SandboxBrowserlessLogin(portal());
+        audrey.signIn("audrey");
+        long before = head();
+
+        HttpResponse<String> refused = audrey.client().send(HttpRequest.newBuilder(portal().resolve("/audit/chain-checks"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(eventsSince(before, "audit.chain-checked")).isEmpty();
+        List<Map<String, Object>> denials = eventsSince(before, "identity.access-denied");
+        assertThat(denials).hasSize(1);
+        assertThat((String) denials.getFirst().get("details_json")).contains("\"method\":\"POST\"")
+                .contains("CsrfToken");
+    }
+
+    @Test
     void exportIsRecordedAndCarriesTheChainHead() throws Exception {
         SandboxBrowserlessLogin audrey = new SandboxBrowserlessLogin(portal());
         audrey.signIn("audrey");
