@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auditor's workspace: the filtered log, one timeline per load balancer, streamed exports and the chain check.
@@ -25,11 +26,13 @@ class AuditLogController {
     private final AuditLog log;
     private final AuditExport exports;
     private final ChainCheck chainCheck;
+    private final JsonMapper json;
 
-    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck) {
+    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json) {
         this.log = log;
         this.exports = exports;
         this.chainCheck = chainCheck;
+        this.json = json;
     }
 
     @GetMapping("/audit")
@@ -72,7 +75,7 @@ class AuditLogController {
         AuditEvent event = log.find(sequence).filter(found -> found.action().equals("audit.chain-checked"))
                 .orElseThrow(() -> new NotFoundException("The chain check " + sequence));
         model.addAttribute("check", event);
-        model.addAttribute("intact", event.detailsJson().contains("\"intact\":true"));
+        model.addAttribute("intact", json.readTree(event.detailsJson()).path("intact").asBoolean(false));
         return "audit/chain-check";
     }
 
