@@ -27,6 +27,7 @@ class ProductionJarIT {
     @Test
     void carriesFlywayMigrationsAndTheFrontendAssets() throws IOException {
         assertThat(entries()).contains("BOOT-INF/classes/db/migration/V1__spring_session.sql",
+                "BOOT-INF/classes/db/migration/V2__audit_event.sql",
                 "BOOT-INF/classes/static/css/portal.css", "BOOT-INF/classes/static/js/portal.js");
     }
 }

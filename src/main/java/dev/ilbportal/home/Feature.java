@@ -26,7 +26,7 @@ public enum Feature {
     INVENTORY("inventory", "/inventory", "Internal load balancers",
             "Every internal load balancer with its status and last verification.",
             EnumSet.of(PortalRole.REQUESTER, PortalRole.AUDITOR, PortalRole.ADMIN)),
-    AUDIT_LOG("audit-log", "/coming-soon/audit-log", "Audit log",
+    AUDIT_LOG("audit-log", "/audit", "Audit log",
             "Every action, hash-chained: filter, read timelines, export and check the chain.",
             EnumSet.of(PortalRole.AUDITOR)),
     ADMINISTRATION("administration", "/admin/provisioning", "Administration",

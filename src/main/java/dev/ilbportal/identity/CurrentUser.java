@@ -1,9 +1,11 @@
 package dev.ilbportal.identity;
 
+import dev.ilbportal.shared.Actor;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -36,6 +38,11 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         }
         return new CurrentUser(subject, displayName, email, rolesIn(authentication.getAuthorities()),
                 teamsIn(authentication.getAuthorities()));
+    }
+
+    /** This person as the audit trail records them, with the roles they hold now. */
+    public Actor asActor() {
+        return new Actor(subject, displayName, roles.stream().map(PortalRole::name).collect(Collectors.toSet()));
     }
 
     public boolean has(PortalRole role) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,17 +14,28 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * A signed-in person without any portal role is sent to the page that explains which groups grant access;
- * everyone else who is refused gets the 403 page.
+ * everyone else who is refused gets the 403 page. Every refusal of a signed-in person is published as
+ * {@link AccessDenied}, so the audit trail shows who tried what.
  */
 class PortalAccessDeniedHandler implements AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PortalAccessDeniedHandler.class);
+
+    private final ApplicationEventPublisher events;
+
+    PortalAccessDeniedHandler(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn) {
+            events.publishEvent(new AccessDenied(CurrentUser.of(authentication).asActor(), request.getMethod(),
+                    request.getRequestURI(), denied.getClass().getSimpleName()));
+        }
         if (signedIn && !CurrentUser.of(authentication).hasAnyRole() && "GET".equals(request.getMethod())) {
             response.sendRedirect(request.getContextPath() + "/no-access");
             return;

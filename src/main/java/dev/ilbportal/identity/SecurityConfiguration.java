@@ -2,13 +2,13 @@ package dev.ilbportal.identity;
 
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** One filter chain for the whole portal: OIDC login, deny by default, CSRF on, strict security headers. */
@@ -22,7 +22,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        GroupsClaimAuthoritiesMapper authoritiesMapper,
-                                       List<UrlAccessRules> moduleRules) throws Exception {
+                                       List<UrlAccessRules> moduleRules, ApplicationEventPublisher events)
+            throws Exception {
         String[] everyRole = Arrays.stream(PortalRole.values()).map(PortalRole::roleName).toArray(String[]::new);
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -37,9 +38,9 @@ class SecurityConfiguration {
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper))
                 // A handler, not failureUrl(..): the default login page would otherwise claim the failure URL.
-                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login-failed")));
+                .failureHandler(new SignInFailureHandler(events)));
         http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
-        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler()));
+        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(events)));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

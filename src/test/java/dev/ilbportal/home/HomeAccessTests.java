@@ -78,6 +78,13 @@ class HomeAccessTests {
     }
 
     @Test
+    void builtFeatureLinksToItsOwnPageAndItsPlaceholderRedirectsThere() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(Feature.AUDIT_LOG.path()).isEqualTo("/audit");
+        mvc.perform(get("/coming-soon/audit-log").with(personWith(PortalRole.AUDITOR)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/audit"));
+    }
+
+    @Test
     void placeholderOfABuiltFeatureRedirectsToTheFeature() throws Exception {
         mvc.perform(get("/coming-soon/" + Feature.ADMINISTRATION.slug()).with(personWith(PortalRole.ADMIN)))
                 .andExpect(status().isFound())

@@ -1,0 +1,58 @@
+package dev.ilbportal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * How each event is bound to the one before it. An event's hash is the SHA-256 (lower-case hex) of the UTF-8 bytes of
+ * its canonical form: a JSON array, written without whitespace and with strings escaped as Python's
+ * {@code json.dumps(..., ensure_ascii=False, separators=(",", ":"))} escapes them, of
+ * {@code [sequence, time, actor_subject, actor_name, actor_roles, action, subject_type, subject_id, team, request_id,
+ * load_balancer_id, before, after, details, previous_hash]}, where {@code sequence} is a number, {@code time} is
+ * ISO-8601 UTC with six fractional digits, {@code before}, {@code after} and {@code details} are strings holding the
+ * stored canonical JSON, absent optional fields are {@code null}, and the first event's previous hash is 64 zeros.
+ */
+public final class AuditChain {
+
+    /** The previous hash of the very first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String canonicalForm(long sequence, String time, String actorSubject, String actorName,
+                                       String actorRoles, String action, String subjectType, String subjectId,
+                                       String team, String requestId, String loadBalancerId, String beforeJson,
+                                       String afterJson, String detailsJson, String previousHash) {
+        StringBuilder out = new StringBuilder(256);
+        out.append('[').append(sequence);
+        for (String field : new String[] {time, actorSubject, actorName, actorRoles, action, subjectType, subjectId,
+                team, requestId, loadBalancerId, beforeJson, afterJson, detailsJson, previousHash}) {
+            out.append(',').append(CanonicalJson.string(field));
+        }
+        return out.append(']').toString();
+    }
+
+    public static String canonicalForm(AuditEvent event) {
+        return canonicalForm(event.sequence(), event.time(), event.actorSubject(), event.actorName(),
+                event.actorRoles(), event.action(), event.subjectType(), event.subjectId(), event.team(),
+                event.requestId(), event.loadBalancerId(), event.beforeJson(), event.afterJson(), event.detailsJson(),
+                event.previousHash());
+    }
+
+    /** The hash an event must carry, recomputed from its content. */
+    public static String hashOf(AuditEvent event) {
+        return sha256(canonicalForm(event));
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

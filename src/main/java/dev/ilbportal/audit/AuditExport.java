@@ -1,0 +1,171 @@
+package dev.ilbportal.audit;
+
+import dev.ilbportal.shared.Actor;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Streams any filtered view of the trail as CSV or JSON Lines, in chain order, row by row from a database cursor to
+ * the response, so memory stays flat however many events match. Every row carries all the fields of the canonical
+ * form plus its hash, and the export carries the chain's head, so an auditor can check it offline (README "Audit
+ * trail"). The export is recorded before the rows are read, so it appears in itself when the filter matches it.
+ */
+@Service
+public class AuditExport {
+
+    /** The export formats, by the extension of their URL. */
+    public enum Format {
+        CSV("text/csv"), JSONL("application/x-ndjson");
+
+        private final String contentType;
+
+        Format(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String extension() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Where the export goes: told the head first (for headers), then asked for the body. */
+    public interface Target {
+        OutputStream open(ChainHead head) throws IOException;
+    }
+
+    static final List<String> FIELDS = List.of("sequence", "time", "actor_subject", "actor_name", "actor_roles",
+            "action", "subject_type", "subject_id", "team", "request_id", "load_balancer_id", "before", "after",
+            "details", "previous_hash", "hash");
+
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate readWrite;
+    private final ApplicationEventPublisher events;
+    private final AuditLog log;
+
+    public AuditExport(DataSource dataSource, PlatformTransactionManager transactions,
+                       ApplicationEventPublisher events, AuditLog log) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(1000);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readWrite = new TransactionTemplate(transactions);
+        this.events = events;
+        this.log = log;
+    }
+
+    /** Records the export by {@code actor}, then streams the matching events to {@code target}. */
+    public long export(Actor actor, AuditFilter filter, Format format, Target target) {
+        readWrite.executeWithoutResult(status ->
+                events.publishEvent(new AuditExported(actor, format.extension(), filter.parameters())));
+        return write(filter, format, target);
+    }
+
+    /** Streams the matching events without recording anything; returns how many were written. */
+    long write(AuditFilter filter, Format format, Target target) {
+        return snapshot.execute(status -> {
+            ChainHead head = log.head();
+            List<Object> arguments = new ArrayList<>();
+            String sql = "select " + AuditLog.COLUMNS + " from audit_event " + filter.where(arguments)
+                    + " order by sequence";
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(target.open(head), StandardCharsets.UTF_8));
+                 Stream<AuditEvent> rows = cursor.queryForStream(sql, AuditLog.ROWS, arguments.toArray())) {
+                long[] count = {0};
+                if (format == Format.CSV) {
+                    out.write("# audit chain head: sequence=" + head.sequence() + " hash=" + head.hash() + "\n");
+                    out.write(String.join(",", FIELDS) + "\n");
+                }
+                rows.forEach(event -> {
+                    try {
+                        out.write(format == Format.CSV ? csv(event) : jsonLine(event));
+                        count[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                if (format == Format.JSONL) {
+                    out.write("{\"head_hash\":\"" + head.hash() + "\",\"head_sequence\":" + head.sequence() + "}\n");
+                }
+                out.flush();
+                return count[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static List<String> values(AuditEvent e) {
+        List<String> values = new ArrayList<>(FIELDS.size());
+        values.add(Long.toString(e.sequence()));
+        values.add(e.time());
+        values.add(e.actorSubject());
+        values.add(e.actorName());
+        values.add(e.actorRoles());
+        values.add(e.action());
+        values.add(e.subjectType());
+        values.add(e.subjectId());
+        values.add(e.team());
+        values.add(e.requestId());
+        values.add(e.loadBalancerId());
+        values.add(e.beforeJson());
+        values.add(e.afterJson());
+        values.add(e.detailsJson());
+        values.add(e.previousHash());
+        values.add(e.hash());
+        return values;
+    }
+
+    /** RFC 4180: every present value quoted, quotes doubled; absent values empty (never confused: stored values are never empty). */
+    static String csv(AuditEvent event) {
+        StringBuilder line = new StringBuilder(512);
+        List<String> values = values(event);
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String value = values.get(i);
+            if (i == 0) {
+                line.append(value);
+            } else if (value != null) {
+                line.append('"').append(value.replace("\"", "\"\"")).append('"');
+            }
+        }
+        return line.append('\n').toString();
+    }
+
+    /** One JSON object per line; before, after and details are strings holding the hashed canonical JSON. */
+    static String jsonLine(AuditEvent event) {
+        StringBuilder line = new StringBuilder(512);
+        List<String> values = values(event);
+        line.append('{');
+        for (int i = 0; i < FIELDS.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            CanonicalJson.string(FIELDS.get(i), line);
+            line.append(':');
+            line.append(i == 0 ? values.get(0) : CanonicalJson.string(values.get(i)));
+        }
+        return line.append("}\n").toString();
+    }
+}

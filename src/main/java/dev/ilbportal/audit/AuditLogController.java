@@ -1,0 +1,93 @@
+package dev.ilbportal.audit;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The auditor's workspace: the filtered log, one timeline per load balancer, streamed exports and the chain check.
+ * The chain check is a POST (with CSRF) because it appends its result to the trail; exports are GETs so that a
+ * filtered view's export is a plain link, and their audit row records a read, not a change.
+ */
+@Controller
+class AuditLogController {
+
+    private final AuditLog log;
+    private final AuditExport exports;
+    private final ChainCheck chainCheck;
+    private final JsonMapper json;
+
+    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json) {
+        this.log = log;
+        this.exports = exports;
+        this.chainCheck = chainCheck;
+        this.json = json;
+    }
+
+    @GetMapping("/audit")
+    String log(@ModelAttribute("filter") AuditFilter filter, @RequestParam(required = false) Long olderThan,
+               @RequestParam(required = false) Long newerThan, Model model) {
+        model.addAttribute("page", log.page(filter, olderThan, newerThan));
+        return "audit/log";
+    }
+
+    @GetMapping("/audit/load-balancers/{id}")
+    String timeline(@PathVariable String id, @RequestParam(required = false) Long after, Model model) {
+        AuditPage page = log.timeline(id, after);
+        if (page.events().isEmpty() && after == null) {
+            throw new NotFoundException("The load balancer " + id);
+        }
+        model.addAttribute("loadBalancerId", id);
+        model.addAttribute("filter", AuditFilter.loadBalancer(id));
+        model.addAttribute("page", page);
+        return "audit/timeline";
+    }
+
+    @GetMapping("/audit/export.csv")
+    void exportCsv(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
+        export(filter, AuditExport.Format.CSV, authentication, response);
+    }
+
+    @GetMapping("/audit/export.jsonl")
+    void exportJsonLines(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
+        export(filter, AuditExport.Format.JSONL, authentication, response);
+    }
+
+    @PostMapping("/audit/chain-checks")
+    String checkChain(Authentication authentication) {
+        ChainCheck.Recorded check = chainCheck.checkAndRecord(CurrentUser.of(authentication).asActor());
+        return "redirect:/audit/chain-checks/" + check.sequence();
+    }
+
+    @GetMapping("/audit/chain-checks/{sequence}")
+    String chainCheckResult(@PathVariable long sequence, Model model) {
+        AuditEvent event = log.find(sequence).filter(found -> found.action().equals("audit.chain-checked"))
+                .orElseThrow(() -> new NotFoundException("The chain check " + sequence));
+        model.addAttribute("check", event);
+        model.addAttribute("intact", json.readTree(event.detailsJson()).path("intact").asBoolean(false));
+        return "audit/chain-check";
+    }
+
+    private void export(AuditFilter filter, AuditExport.Format format, Authentication authentication,
+                        HttpServletResponse response) {
+        exports.export(CurrentUser.of(authentication).asActor(), filter, format, head -> {
+            response.setContentType(format.contentType() + ";charset=UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");
+            response.setHeader("X-Audit-Head-Hash", head.hash());
+            response.setHeader("X-Audit-Head-Sequence", Long.toString(head.sequence()));
+            return response.getOutputStream();
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ilbportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import dev.ilbportal.shared.Actor;
+import dev.ilbportal.shared.EventSubject;
+import dev.ilbportal.shared.PortalEvent;
+import dev.ilbportal.support.Browser;
+import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxSignIn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Journey: the auditor finds a load balancer in the log, reads its timeline, exports it and checks the chain. */
+@PortalApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditJourneyBrowserTests {
+
+    /** What the requests, provisioning and verification modules will publish; seeded here as they would be. */
+    record LoadBalancerHistory(Actor actor, String action, EventSubject subject, Object before, Object after,
+                               Map<String, Object> details) implements PortalEvent {
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void seedHistoryOf(String lb, String request) {
+        Actor riley = new Actor("riley", "Riley Rao", Set.of("REQUESTER"));
+        Actor april = new Actor("april", "April Okafor", Set.of("APPROVER"));
+        Actor portal = Actor.portal("provisioning");
+        EventSubject requestSubject = EventSubject.request(request, "payments");
+        EventSubject lbSubject = EventSubject.loadBalancer(lb, request, "payments");
+        List<LoadBalancerHistory> history = List.of(
+                new LoadBalancerHistory(riley, "request.submitted", requestSubject, null,
+                        Map.of("name", "orders-db", "revision", 1), Map.of("justification", "orders database")),
+                new LoadBalancerHistory(april, "request.approved", requestSubject, Map.of("state", "submitted"),
+                        Map.of("state", "approved"), Map.of("revision", 1)),
+                new LoadBalancerHistory(portal, "provisioning.load-balancer-created", lbSubject, null,
+                        Map.of("state", "available", "firewall", "orders-db-internal"), Map.of()),
+                new LoadBalancerHistory(portal, "verification.run-completed", lbSubject, null, null,
+                        Map.of("inside", "reachable", "outside", "timed out", "ingressRules", 0)));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        history.forEach(event -> transaction.executeWithoutResult(status -> events.publishEvent(event)));
+    }
+
+    @Test
+    void auditorFindsALoadBalancerReadsItsTimelineExportsItAndChecksTheChain() throws Exception {
+        seedHistoryOf("lb-orders-db", "req-1042");
+        String portal = "http://localhost:" + port;
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal, "audrey");
+
+        page.locator("[data-test=navigation] a[data-feature=audit-log]").click();
+        assertThat(page.locator("[data-test=audit-log]")).isVisible();
+        page.locator("#loadBalancer").fill("lb-orders-db");
+        page.locator("[data-test=apply-filter]").click();
+        assertThat(page.locator("[data-test=event]")).hasCount(4);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*loadBalancer=lb-orders-db.*"));
+        assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+        Browser.screenshot(page, "audit-log-filtered");
+
+        page.locator("[data-test=timeline-link]").first().click();
+        assertThat(page.locator("[data-test=timeline]")).containsText("lb-orders-db");
+        List<String> actions = page.locator("[data-test=event] td:nth-child(4)").allInnerTexts();
+        assertThat(actions).containsExactly("request.submitted", "request.approved",
+                "provisioning.load-balancer-created", "verification.run-completed");
+        Browser.screenshot(page, "audit-timeline");
+
+        Download download = page.waitForDownload(() -> page.locator("[data-test=export-csv]").click());
+        Path csv = Path.of("target", "screenshots", "audit-timeline-export.csv");
+        download.saveAs(csv);
+        String exported = Files.readString(csv);
+        assertThat(exported).startsWith("# audit chain head: ").contains("request.submitted")
+                .contains("verification.run-completed");
+        assertThat(exported.lines().filter(line -> line.startsWith("\"") || Character.isDigit(line.charAt(0))))
+                .hasSize(4);
+
+        page.navigate(portal + "/audit");
+        page.locator("[data-test=check-chain]").click();
+        assertThat(page.locator("[data-test=chain-result]")).containsText("The chain is intact.");
+        assertThat(page.locator("[data-test=chain-details]")).containsText("\"intact\":true");
+        Browser.screenshot(page, "audit-chain-check");
+
+        page.navigate(portal + "/audit?action=audit.exported&actor=audrey");
+        assertThat(page.locator("[data-test=event]").first()).containsText("audit.exported");
+        page.context().close();
+    }
+}
