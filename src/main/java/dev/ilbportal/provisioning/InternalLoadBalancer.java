@@ -88,18 +88,6 @@ public class InternalLoadBalancer {
         return lb;
     }
 
-    /** A verification run's verdict; a drifted load balancer becomes active again when a run passes. */
-    void recordVerification(String outcome, boolean drifted, boolean recovered, Instant at) {
-        lastVerification = outcome;
-        lastVerifiedAt = at;
-        if (drifted && status == Status.ACTIVE) {
-            status = Status.DRIFTED;
-        } else if (recovered && status == Status.DRIFTED) {
-            status = Status.ACTIVE;
-        }
-        updatedAt = at;
-    }
-
     void markDecommissioning(Instant now) {
         status = Status.DECOMMISSIONING;
         updatedAt = now;

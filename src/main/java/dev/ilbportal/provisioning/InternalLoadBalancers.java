@@ -15,6 +15,16 @@ public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalance
 
     Optional<InternalLoadBalancer> findByCivoId(String civoId);
 
+    /** Records a verdict without touching anything else of the row (no lost update of a concurrent change). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update InternalLoadBalancer l set l.lastVerification = :outcome, l.lastVerifiedAt = :at where l.id = :id")
+    int recordVerdict(UUID id, String outcome, java.time.Instant at);
+
+    /** Moves the status only from the expected one, so a decommissioning entry never becomes drifted or active. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update InternalLoadBalancer l set l.status = :to, l.updatedAt = :at where l.id = :id and l.status = :from")
+    int moveStatus(UUID id, InternalLoadBalancer.Status from, InternalLoadBalancer.Status to, java.time.Instant at);
+
     java.util.List<InternalLoadBalancer> findByStatusIn(Collection<InternalLoadBalancer.Status> statuses);
 
     /** The inventory page's query; {@code onlyTeams} limits a requester to their own teams. */

@@ -30,6 +30,13 @@ public class InventoryVerificationState {
 
     @Transactional
     public void record(UUID loadBalancerId, String outcome, boolean drifted, boolean recovered, Instant at) {
-        inventory.findById(loadBalancerId).ifPresent(lb -> lb.recordVerification(outcome, drifted, recovered, at));
+        inventory.recordVerdict(loadBalancerId, outcome, at);
+        if (drifted) {
+            inventory.moveStatus(loadBalancerId, InternalLoadBalancer.Status.ACTIVE, InternalLoadBalancer.Status.DRIFTED,
+                    at);
+        } else if (recovered) {
+            inventory.moveStatus(loadBalancerId, InternalLoadBalancer.Status.DRIFTED, InternalLoadBalancer.Status.ACTIVE,
+                    at);
+        }
     }
 }

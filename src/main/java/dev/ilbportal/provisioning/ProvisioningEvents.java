@@ -1,48 +1,137 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.shared.Actor;
+import dev.ilbportal.shared.EventSubject;
+import dev.ilbportal.shared.PortalEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** What provisioning did, for the request page, verification, notifications and the audit trail. */
+/**
+ * What provisioning did, for the request page, verification, notifications and the audit trail. Each is recorded in
+ * the transaction that saves the job's step.
+ */
 public final class ProvisioningEvents {
 
     private ProvisioningEvents() {
     }
 
-    public record ProvisioningStarted(UUID jobId, UUID requestId, String team, String region) {
+    private static final Actor WORKER = Actor.portal("provisioning");
+
+    private static Actor admin(String subject) {
+        return new Actor(subject, subject, Set.of("admin"));
+    }
+
+    /** Details without nulls (the audit trail's canonical JSON keeps what is there). */
+    private static Map<String, Object> present(Object... keysAndValues) {
+        Map<String, Object> details = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
+    }
+
+    public record ProvisioningStarted(UUID jobId, UUID requestId, String team, String region) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.started"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return Map.of("job", jobId.toString(), "status", "PENDING"); }
+        public Map<String, Object> details() { return present("region", region); }
     }
 
     public record ProvisioningStepCompleted(UUID jobId, UUID requestId, String team, ProvisioningStep step,
-                                            String civoId, String detail) {
+                                            String civoId, String detail) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.step-completed"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return present("step", step.name(), "civo_id", civoId); }
+        public Map<String, Object> details() { return present("job", jobId.toString(), "detail", detail); }
     }
 
     public record ProvisioningStepRetried(UUID jobId, UUID requestId, String team, ProvisioningStep step,
-                                          int attempt, String code, String reason) {
+                                          int attempt, String code, String reason) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.step-retried"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return present("step", step.name(), "attempt", attempt); }
+        public Map<String, Object> details() { return present("code", code, "reason", reason); }
     }
 
     public record ProvisioningFailed(UUID jobId, UUID requestId, String team, ProvisioningStep step, String code,
-                                     String reason) {
+                                     String reason) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.failed"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return present("status", "FAILED", "step", step.name()); }
+        public Map<String, Object> details() { return present("code", code, "reason", reason); }
     }
 
     public record LoadBalancerProvisioned(UUID jobId, UUID requestId, UUID loadBalancerId, String team,
                                           String region, String civoId, String firewallId, String privateIp,
-                                          String publicIp) {
+                                          String publicIp) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.load-balancer-provisioned"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Object after() {
+            return present("status", "ACTIVE", "civo_id", civoId, "firewall_id", firewallId, "private_ip", privateIp,
+                    "public_ip", publicIp, "region", region);
+        }
     }
 
     public record ProvisioningRetriedByAdmin(UUID jobId, UUID requestId, String team, ProvisioningStep step,
-                                             String adminSubject) {
+                                             String adminSubject) implements PortalEvent {
+        public Actor actor() { return admin(adminSubject); }
+        public String action() { return "provisioning.retried"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object before() { return present("status", "FAILED", "step", step.name()); }
+        public Object after() { return present("status", "PENDING", "step", step.name()); }
     }
 
-    public record ProvisioningAbandoned(UUID jobId, UUID requestId, String team, String adminSubject) {
+    public record ProvisioningAbandoned(UUID jobId, UUID requestId, String team, String adminSubject)
+            implements PortalEvent {
+        public Actor actor() { return admin(adminSubject); }
+        public String action() { return "provisioning.abandoned"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return present("status", "CLEANING_UP"); }
     }
 
     public record ProvisioningCleanedUp(UUID jobId, UUID requestId, String team, String deletedLoadBalancerId,
-                                        String deletedFirewallId) {
+                                        String deletedFirewallId) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.cleaned-up"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() {
+            return present("deleted_load_balancer", deletedLoadBalancerId, "deleted_firewall", deletedFirewallId);
+        }
     }
 
-    public record DecommissionRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject) {
+    public record DecommissionRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject)
+            implements PortalEvent {
+        public Actor actor() { return new Actor(requesterSubject, requesterSubject, Set.of("requester")); }
+        public String action() { return "provisioning.decommission-requested"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Map<String, Object> details() { return Map.of("decommission_request", requestId.toString()); }
     }
 
     public record LoadBalancerDecommissioned(UUID jobId, UUID requestId, UUID loadBalancerId, String team,
-                                             String region, String civoId, String deletedFirewallId) {
+                                             String region, String civoId, String deletedFirewallId)
+            implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.load-balancer-decommissioned"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Object before() { return Map.of("status", "DECOMMISSIONING"); }
+        public Object after() {
+            return present("status", "DECOMMISSIONED", "deleted_civo_id", civoId, "deleted_firewall",
+                    deletedFirewallId, "region", region);
+        }
     }
 }

@@ -61,22 +61,34 @@ public class Verifier {
         String failed = results.stream().filter(c -> c.outcome() == Outcome.FAIL)
                 .map(c -> c.check().name() + (c.target() == null ? "" : " " + c.target()))
                 .collect(Collectors.joining(", "));
-        transactions.executeWithoutResult(tx -> {
-            Optional<Outcome> previous = runs.latestOutcome(lb.id());
-            runs.save(run);
-            boolean drifted = outcome == Outcome.FAIL && previous.orElse(null) == Outcome.PASS;
-            boolean recovered = outcome == Outcome.PASS && lb.status() == InternalLoadBalancer.Status.DRIFTED;
-            inventory.record(lb.id(), outcome.name(), drifted, recovered, run.finishedAt());
-            events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), trigger, outcome, failed,
-                    requestedBy));
-            if (drifted) {
-                log.warn("Load balancer {} ({}) drifted: {}", lb.name(), lb.id(), failed);
-                events.publishEvent(new LoadBalancerDrifted(run.id(), lb.id(), lb.team(), lb.name(), failed));
+        // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
+        // request and provisioning transactions take them, so two of them never wait for each other.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    Optional<Outcome> previous = runs.latestOutcome(lb.id());
+                    boolean drifted = outcome == Outcome.FAIL && previous.orElse(null) == Outcome.PASS;
+                    boolean recovered = outcome == Outcome.PASS && lb.status() == InternalLoadBalancer.Status.DRIFTED;
+                    events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), trigger, outcome,
+                            failed, requestedBy));
+                    if (drifted) {
+                        log.warn("Load balancer {} ({}) drifted: {}", lb.name(), lb.id(), failed);
+                        events.publishEvent(new LoadBalancerDrifted(run.id(), lb.id(), lb.team(), lb.name(), failed));
+                    }
+                    if (recovered) {
+                        events.publishEvent(new LoadBalancerRecovered(run.id(), lb.id(), lb.team(), lb.name()));
+                    }
+                    runs.save(run);
+                    inventory.record(lb.id(), outcome.name(), drifted, recovered, run.finishedAt());
+                });
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                if (attempt == 3) {
+                    throw busy;
+                }
+                log.info("Recording verification of {} met a lock conflict; trying again", lb.id());
             }
-            if (recovered) {
-                events.publishEvent(new LoadBalancerRecovered(run.id(), lb.id(), lb.team(), lb.name()));
-            }
-        });
+        }
         return run;
     }
 

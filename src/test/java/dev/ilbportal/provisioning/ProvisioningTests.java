@@ -128,6 +128,9 @@ class ProvisioningTests {
         assertThat(jdbc.queryForList("select step from provisioning_step_log where job_id = ? and outcome = 'DONE' "
                 + "order by id", String.class, job.id())).containsExactly("ENSURE_FIREWALL", "CHECK_FIREWALL_RULES",
                 "ENSURE_LOAD_BALANCER", "WAIT_UNTIL_AVAILABLE", "RECORD_INVENTORY");
+        assertThat(jdbc.queryForList("select action from audit_event where request_id = ? order by sequence",
+                String.class, requestId.toString())).containsSubsequence("request.submitted", "request.approved",
+                "provisioning.started", "provisioning.step-completed", "provisioning.load-balancer-provisioned");
     }
 
     @Test

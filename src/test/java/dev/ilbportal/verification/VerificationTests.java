@@ -139,6 +139,9 @@ class VerificationTests {
         VerificationRuns.Run passing = verifier.verify(reload(lb), Trigger.ON_DEMAND, "alice");
         assertThat(passing.outcome()).isEqualTo(Outcome.PASS);
         assertThat(reload(lb).status()).isEqualTo(InternalLoadBalancer.Status.ACTIVE);
+        assertThat(jdbc.queryForList("select action from audit_event where load_balancer_id = ? order by sequence",
+                String.class, lb.id().toString())).contains("verification.drifted", "verification.recovered",
+                "verification.completed");
     }
 
     @Test
