@@ -154,13 +154,14 @@ class ApprovalWorkflowTests {
     }
 
     @Test
-    void expiryJobLeavesARequestThatIsNotDueYet() {
+    void expiryJobLeavesARequestThatIsNotDueYet(AssertablePublishedEvents events) {
         UUID id = submitted();
         clock.advance(Duration.ofDays(6));
 
         expiryJob.expireDueRequests();
 
         assertThat(reload(id).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(events.ofType(RequestExpired.class).matching(RequestExpired::requestId, id::equals)).isEmpty();
     }
 
     @Test
