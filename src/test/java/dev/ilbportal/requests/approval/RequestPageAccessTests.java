@@ -318,6 +318,32 @@ class RequestPageAccessTests {
     }
 
     @Test
+    void approvalVoidedByALaterEditIsShownAsVoidedBesideTheDiff() throws Exception {
+        request.approve(1, planHash(), new Requester("arno", "Arno Approver"), 2, NOW);
+        var first = SubmittedRequests.spec("payments-db", "LON1");
+        SubmittedRequests.resubmit(request, new dev.ilbportal.requests.LoadBalancerSpec(first.region(),
+                first.networkId(), first.name(), "least_connections", first.firewall(), first.target(),
+                first.ports(), first.advanced(), first.justification()), REQUESTER, NOW.plusSeconds(60));
+
+        String page = mvc.perform(as(Person.AUDITOR, get("/requests/" + request.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("data-test=\"voided\"", "voided by a later edit", "Arno Approver",
+                "Changed since revision 1: 1 field(s)", "round_robin", "least_connections");
+    }
+
+    @Test
+    void approverWhoAlreadyApprovedIsToldTheRevisionWaitsForAnotherApprover() throws Exception {
+        request.approve(1, planHash(), new Requester("approver-person", "Test approver-person"), 2, NOW);
+
+        String page = mvc.perform(as(Person.APPROVER, get("/requests/" + request.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("You have already approved revision 1; it is waiting for another approver.")
+                .doesNotContain("data-test=\"approve\"");
+    }
+
+    @Test
     void unknownRequestIsNotFound() throws Exception {
         mvc.perform(as(Person.ADMIN, get("/requests/" + java.util.UUID.randomUUID())))
                 .andExpect(status().isNotFound());
