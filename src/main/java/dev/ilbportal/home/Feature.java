@@ -20,7 +20,7 @@ public enum Feature {
     TEAM_REQUESTS("team-requests", "/coming-soon/team-requests", "Your teams' requests",
             "Drafts, submitted requests and their progress, for every team you belong to.",
             EnumSet.of(PortalRole.REQUESTER)),
-    APPROVAL_QUEUE("approval-queue", "/coming-soon/approval-queue", "Approval queue",
+    APPROVAL_QUEUE("approval-queue", "/approvals", "Approval queue",
             "Requests waiting for a decision, oldest first, with what changed since the last revision.",
             EnumSet.of(PortalRole.APPROVER)),
     INVENTORY("inventory", "/inventory", "Internal load balancers",

@@ -22,6 +22,19 @@ public interface LoadBalancerRequests extends JpaRepository<LoadBalancerRequest,
             order by r.submittedAt asc, r.id asc""")
     Page<LoadBalancerRequest> findQueue(String team, String region, Pageable page);
 
+    /** The teams that have requests in the approval queue, for its filter. */
+    @Query("""
+            select distinct r.team from LoadBalancerRequest r
+            where r.status = dev.ilbportal.requests.RequestStatus.SUBMITTED order by r.team""")
+    List<String> findQueueTeams();
+
+    /** The regions that have requests in the approval queue, for its filter. */
+    @Query("""
+            select distinct r.region from LoadBalancerRequest r
+            where r.status = dev.ilbportal.requests.RequestStatus.SUBMITTED and r.region is not null
+            order by r.region""")
+    List<String> findQueueRegions();
+
     @Query("""
             select count(r) > 0 from LoadBalancerRequest r
             where r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED)

@@ -27,33 +27,47 @@ public class RequestWorkflow {
         this.clock = clock;
     }
 
+    /** Approves the revision the approver reviewed, as long as the request is still as they saw it. */
     @Transactional
-    public void approve(UUID requestId, int revision, String planHash, CurrentUser approver) {
+    public void approve(UUID requestId, long seenVersion, int revision, String planHash, CurrentUser approver) {
         requireRole(approver, PortalRole.APPROVER);
-        LoadBalancerRequest request = load(requestId);
+        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
         request.approve(revision, planHash, Requester.of(approver), properties.approvalsNeeded(), clock.instant());
         requests.save(request);
     }
 
+    /** Rejects the revision the approver reviewed, with a reason, as long as the request is still as they saw it. */
     @Transactional
-    public void reject(UUID requestId, int revision, String planHash, String reason, CurrentUser approver) {
+    public void reject(UUID requestId, long seenVersion, int revision, String planHash, String reason,
+                       CurrentUser approver) {
         requireRole(approver, PortalRole.APPROVER);
-        LoadBalancerRequest request = load(requestId);
+        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
         request.reject(revision, planHash, Requester.of(approver), reason, clock.instant());
         requests.save(request);
     }
 
+    /** An admin's audited approval outside the usual rules, as long as the request is still as they saw it. */
     @Transactional
-    public void overrideApprove(UUID requestId, int revision, String planHash, String reason, CurrentUser admin) {
+    public void overrideApprove(UUID requestId, long seenVersion, int revision, String planHash, String reason,
+                                CurrentUser admin) {
         requireRole(admin, PortalRole.ADMIN);
-        LoadBalancerRequest request = load(requestId);
+        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, admin);
         request.overrideApprove(revision, planHash, Requester.of(admin), reason, clock.instant());
         requests.save(request);
     }
 
+    /** The requester's team takes the request back, as long as it is still as they saw it. */
+    @Transactional
+    public void withdraw(UUID requestId, long seenVersion, CurrentUser requester) {
+        withdraw(loadAsSeen(requestId, seenVersion, requester), requester);
+    }
+
     @Transactional
     public void withdraw(UUID requestId, CurrentUser requester) {
-        LoadBalancerRequest request = load(requestId);
+        withdraw(load(requestId), requester);
+    }
+
+    private void withdraw(LoadBalancerRequest request, CurrentUser requester) {
         if (!requester.has(PortalRole.REQUESTER) || !requester.isMemberOf(request.team())) {
             throw new AccessDeniedException("Only a requester of team " + request.team() + " may withdraw it");
         }
@@ -70,6 +84,22 @@ public class RequestWorkflow {
             requests.save(request);
         }
         return expired;
+    }
+
+    /**
+     * Loads the request for a person's action: one they may not see is "not found" (its existence does not leak),
+     * and one that changed since they opened it is refused, so nobody acts on a state they never saw.
+     */
+    private LoadBalancerRequest loadAsSeen(UUID requestId, long seenVersion, CurrentUser user) {
+        LoadBalancerRequest request = load(requestId);
+        if (!RequestVisibility.canSee(user, request)) {
+            throw new NotFoundException("Request " + requestId);
+        }
+        if (request.version() != seenVersion) {
+            throw new RequestChangedMeanwhile("Request " + requestId + " is at version " + request.version()
+                    + ", not " + seenVersion);
+        }
+        return request;
     }
 
     private LoadBalancerRequest load(UUID requestId) {

@@ -77,6 +77,9 @@ class ProvisioningJourneyBrowserTests {
 
         Page page = browser.newPage();
         SandboxSignIn.as(page, portal(), "alice");
+        page.navigate(portal() + "/requests/" + requestId);
+        assertThat(page.locator("[data-test=provisioning]")).isVisible();
+        Browser.screenshot(page, "journey-0-request-page-with-progress");
         page.navigate(portal() + "/provisioning/requests/" + requestId);
         assertThat(page.locator("[data-test=provisioning-status]")).containsText("In progress");
         assertThat(page.locator("[data-step=WAIT_UNTIL_AVAILABLE]")).hasAttribute("data-state", "waiting",
@@ -129,7 +132,7 @@ class ProvisioningJourneyBrowserTests {
         page.context().close();
 
         var request = requests.findById(decommission).orElseThrow();
-        workflow.approve(decommission, 1, dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb),
+        workflow.approve(decommission, request.version(), 1, dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb),
                 ApprovedRequestFixture.APRIL);
         Page admin = browser.newPage();
         SandboxSignIn.as(admin, portal(), "adam");

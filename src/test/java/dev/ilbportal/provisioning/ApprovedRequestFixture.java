@@ -51,7 +51,7 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
         request.submit(plan.toSubmitted(), Requester.of(ALICE), Instant.now(), Duration.ofDays(7));
         UUID id = requests.save(request).id();
-        workflow.approve(id, 1, plan.hash(), APRIL);
+        workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(), APRIL);
         return id;
     }
 }

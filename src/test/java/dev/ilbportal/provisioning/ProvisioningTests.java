@@ -278,7 +278,8 @@ class ProvisioningTests {
         UUID requestId = decommissioning.request(lb.id(), "the ledger moved", ApprovedRequestFixture.ALICE);
         var request = requests.findById(requestId).orElseThrow();
         assertThat(request.kind()).isEqualTo(dev.ilbportal.requests.RequestKind.DECOMMISSION);
-        workflow.approve(requestId, 1, Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
+        workflow.approve(requestId, request.version(), 1, Decommissioning.planFor(lb).hash(),
+                ApprovedRequestFixture.APRIL);
         return requestId;
     }
 

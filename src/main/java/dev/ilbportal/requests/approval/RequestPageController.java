@@ -1,0 +1,120 @@
+package dev.ilbportal.requests.approval;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.requests.RequestChangedMeanwhile;
+import dev.ilbportal.requests.RequestRuleViolation;
+import dev.ilbportal.requests.RequestWorkflow;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The request page and the decisions taken on it. Every decision redirects back to the page (PRG) with a message
+ * that says what happened, or plainly why nothing did.
+ */
+@Controller
+class RequestPageController {
+
+    static final String PAGE = "/requests/{id:[0-9a-f\\-]{36}}";
+
+    static final String CHANGED_MEANWHILE = "Someone else decided or changed this request at the same moment; "
+            + "here is how it stands now. Nothing was changed by your action.";
+
+    private final RequestPages pages;
+    private final RequestWorkflow workflow;
+
+    RequestPageController(RequestPages pages, RequestWorkflow workflow) {
+        this.pages = pages;
+        this.workflow = workflow;
+    }
+
+    @GetMapping(PAGE)
+    String show(@PathVariable UUID id, Authentication authentication, Model model) {
+        model.addAttribute("request", pages.show(id, CurrentUser.of(authentication)));
+        model.addAttribute("rejection", DecisionForm.blank());
+        model.addAttribute("override", DecisionForm.blank());
+        return "requests/show";
+    }
+
+    @PostMapping(PAGE + "/approve")
+    String approve(@PathVariable UUID id, @Validated @ModelAttribute("approval") DecisionForm form,
+                   BindingResult errors, Authentication authentication, RedirectAttributes flash) {
+        CurrentUser approver = CurrentUser.of(authentication);
+        return act(id, errors, flash, "You approved revision " + form.revisionNumber() + ".",
+                () -> workflow.approve(id, form.version(), form.revisionNumber(), form.planHash(), approver));
+    }
+
+    @PostMapping(PAGE + "/reject")
+    String reject(@PathVariable UUID id, @Validated(DecisionForm.NeedsReason.class)
+                  @ModelAttribute("rejection") DecisionForm form, BindingResult errors,
+                  Authentication authentication, Model model, HttpServletResponse response,
+                  RedirectAttributes flash) {
+        CurrentUser approver = CurrentUser.of(authentication);
+        if (errors.hasFieldErrors("reason")) {
+            return showAgain(id, approver, model, response, "override");
+        }
+        return act(id, errors, flash, "You rejected revision " + form.revisionNumber()
+                        + ". The requester sees your reason.",
+                () -> workflow.reject(id, form.version(), form.revisionNumber(), form.planHash(), form.reason(),
+                        approver));
+    }
+
+    @PostMapping(PAGE + "/override")
+    String overrideApprove(@PathVariable UUID id, @Validated(DecisionForm.NeedsReason.class)
+                           @ModelAttribute("override") DecisionForm form, BindingResult errors,
+                           Authentication authentication, Model model, HttpServletResponse response,
+                           RedirectAttributes flash) {
+        CurrentUser admin = CurrentUser.of(authentication);
+        if (errors.hasFieldErrors("reason")) {
+            return showAgain(id, admin, model, response, "rejection");
+        }
+        return act(id, errors, flash, "You approved revision " + form.revisionNumber()
+                        + " by override. Your reason is on record.",
+                () -> workflow.overrideApprove(id, form.version(), form.revisionNumber(), form.planHash(),
+                        form.reason(), admin));
+    }
+
+    @PostMapping(PAGE + "/withdraw")
+    String withdraw(@PathVariable UUID id, @Validated @ModelAttribute("withdrawal") DecisionForm form,
+                    BindingResult errors, Authentication authentication, RedirectAttributes flash) {
+        CurrentUser requester = CurrentUser.of(authentication);
+        return act(id, errors, flash, "You withdrew this request. Nothing will be built.",
+                () -> workflow.withdraw(id, form.version(), requester));
+    }
+
+    /** The page again, with the form's errors beside its fields; nothing was changed. */
+    private String showAgain(UUID id, CurrentUser user, Model model, HttpServletResponse response,
+                             String otherForm) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("request", pages.show(id, user));
+        model.addAttribute(otherForm, DecisionForm.blank());
+        return "requests/show";
+    }
+
+    private static String act(UUID id, BindingResult errors, RedirectAttributes flash, String done, Runnable action) {
+        if (errors.hasErrors()) {
+            flash.addFlashAttribute("problem", "The form was incomplete; nothing was changed. Please try again.");
+        } else {
+            try {
+                action.run();
+                flash.addFlashAttribute("notice", done);
+            } catch (RequestRuleViolation refused) {
+                flash.addFlashAttribute("problem", refused.getMessage());
+            } catch (RequestChangedMeanwhile | ObjectOptimisticLockingFailureException raced) {
+                flash.addFlashAttribute("problem", CHANGED_MEANWHILE);
+            }
+        }
+        return "redirect:/requests/" + id;
+    }
+}

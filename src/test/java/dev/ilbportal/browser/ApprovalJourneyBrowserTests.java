@@ -1,0 +1,192 @@
+package dev.ilbportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.ilbportal.requests.LoadBalancerRequest;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.LoadBalancerSpec;
+import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.SubmittedRequests;
+import dev.ilbportal.support.Browser;
+import dev.ilbportal.support.MutableClock;
+import dev.ilbportal.support.MutableClockConfiguration;
+import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxSignIn;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** Journey 2, approve: in real Chromium, approvers work the queue and decide; nobody decides on their own request. */
+@PortalApplicationTest
+@Import(MutableClockConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalJourneyBrowserTests {
+
+    static final Requester ALICE = new Requester("alice", "Alice Adeyemi");
+    static final Requester RILEY = new Requester("riley", "Riley Rao");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LoadBalancerRequests requests;
+
+    @Autowired
+    MutableClock clock;
+
+    private Browser browser;
+    private SubmittedRequests fixture;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void fixture() {
+        fixture = new SubmittedRequests(requests);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        fixture.removeAll();
+    }
+
+    private String portal() {
+        return "http://localhost:" + port;
+    }
+
+    private UUID alicesRequest(String name, Duration ago) {
+        return fixture.store("payments", ALICE, SubmittedRequests.spec(name + "-" + suffix, "LON1"),
+                clock.instant().minus(ago));
+    }
+
+    @Test
+    void approverRejectsFromTheQueueWithAReasonThatTheRequestPageShows() {
+        LoadBalancerSpec first = SubmittedRequests.spec("orders-db-" + suffix, "LON1");
+        LoadBalancerRequest resubmitted = SubmittedRequests.submitted("payments", ALICE, first,
+                clock.instant().minus(Duration.ofHours(27)));
+        SubmittedRequests.resubmit(resubmitted, new LoadBalancerSpec(first.region(), first.networkId(), first.name(),
+                "least_connections", first.firewall(), first.target(),
+                List.of(new LoadBalancerSpec.PortMapping("TCP", 5432, 6432, null, null)), first.advanced(),
+                first.justification()), ALICE, clock.instant().minus(Duration.ofHours(26)));
+        fixture.store(resubmitted);
+        UUID id = alicesRequest("ledger-db", Duration.ofHours(3));
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal(), "april");
+
+        page.locator("[data-test=navigation] a[data-feature=approval-queue]").click();
+        page.locator("[data-test=filter-team]").selectOption("payments");
+        page.locator("[data-test=filter-apply]").click();
+        assertThat(page).hasURL(portal() + "/approvals?team=payments&region=");
+        assertThat(page.locator("[data-test=queue-row][data-request='" + id + "']")).containsText("Alice Adeyemi");
+        assertThat(page.locator("[data-test=changed-marker]").first()).containsText("changed since revision 1");
+        assertNoHorizontalScrolling(page);
+        Browser.screenshot(page, "approvals-queue");
+
+        page.locator("[data-test=queue-row][data-request='" + id + "'] [data-test=queue-link]").click();
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        assertThat(page.locator("[data-test=plan]")).containsText("\"create_rules\" : false");
+        assertNoHorizontalScrolling(page);
+        Browser.screenshot(page, "approvals-request-april");
+
+        page.locator("[data-test=reject]").click();
+        assertThat(page.locator("[data-test=reject-reason-error]")).containsText("A reason is required");
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        Browser.screenshot(page, "approvals-reject-needs-reason");
+
+        page.locator("[data-test=reject-reason]").fill("Port 5432 is for the primary only; point it at the pooler.");
+        page.locator("[data-test=reject]").click();
+        assertThat(page.locator("[data-test=notice]")).containsText("You rejected revision 1.");
+        assertThat(page.locator("[data-test=request-status]")).hasText("Rejected");
+        assertThat(page.locator("[data-test=decision-reason]"))
+                .hasText("Port 5432 is for the primary only; point it at the pooler.");
+        assertThat(page.locator("[data-test=approve]")).hasCount(0);
+        Browser.screenshot(page, "approvals-rejected");
+
+        page.navigate(portal() + "/requests/" + resubmitted.id());
+        assertThat(page.locator("[data-test=diff]")).containsText("ports[0].targetPort");
+        Browser.screenshot(page, "approvals-request-diff");
+        page.context().close();
+    }
+
+    @Test
+    void requesterCannotApproveHerOwnRequestButCanWithdrawItAfterConfirming() {
+        UUID id = alicesRequest("cache", Duration.ofMinutes(20));
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal(), "alice");
+
+        page.navigate(portal() + "/requests/" + id);
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        assertThat(page.locator("[data-test=approve]")).hasCount(0);
+        assertThat(page.locator("[data-test=reject]")).hasCount(0);
+        assertThat(page.locator("[data-test=withdraw-confirm]")).not().isVisible();
+        Browser.screenshot(page, "approvals-request-alice");
+
+        page.locator("[data-test=withdraw-start]").click();
+        assertThat(page.locator("[data-test=withdraw-confirm]")).isVisible();
+        page.locator("[data-test=withdraw-confirm]").click();
+        assertThat(page.locator("[data-test=request-status]")).hasText("Withdrawn");
+        assertThat(page.locator("[data-test=notice]")).containsText("You withdrew this request.");
+        Browser.screenshot(page, "approvals-withdrawn");
+        page.context().close();
+    }
+
+    @Test
+    void approverWhoAskedForTheRequestSeesWhyTheyCannotDecide() {
+        UUID id = fixture.store("payments", RILEY, SubmittedRequests.spec("search-index-" + suffix, "LON1"),
+                clock.instant().minus(Duration.ofMinutes(5)));
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal(), "riley");
+
+        page.navigate(portal() + "/requests/" + id);
+        assertThat(page.locator("[data-test=why-no-decision]"))
+                .hasText("You asked for this load balancer, so you cannot decide on it.");
+        assertThat(page.locator("[data-test=approve]")).hasCount(0);
+        Browser.screenshot(page, "approvals-request-riley-own");
+        page.context().close();
+    }
+
+    @Test
+    void adminOverrideNeedsAReason() {
+        UUID id = alicesRequest("urgent-db", Duration.ofDays(6));
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal(), "adam");
+
+        page.navigate(portal() + "/requests/" + id);
+        assertThat(page.locator("[data-test=approve]")).hasCount(0);
+        page.locator("[data-test=override]").click();
+        assertThat(page.locator("[data-test=override-reason-error]")).containsText("A reason is required");
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        Browser.screenshot(page, "approvals-override-needs-reason");
+
+        page.locator("[data-test=override-reason]").fill("Both approvers are away; incident INC-42 needs it now.");
+        page.locator("[data-test=override]").click();
+        assertThat(page.locator("[data-test=request-status]")).hasText("Approved");
+        assertThat(page.locator("[data-test=decision][data-outcome=OVERRIDE_APPROVED]"))
+                .containsText("Both approvers are away; incident INC-42 needs it now.");
+        Browser.screenshot(page, "approvals-override-done");
+        page.context().close();
+    }
+
+    private static void assertNoHorizontalScrolling(Page page) {
+        assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ilbportal.requests;
+
+import dev.ilbportal.civo.CivoJson;
+import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Submitted requests for tests of the approval side, made straight through the aggregate and the plan builder
+ * (the wizard is not needed), and, given the repository, stored and removed again after the test.
+ */
+public final class SubmittedRequests {
+
+    private final LoadBalancerRequests requests;
+    private final List<UUID> created = new ArrayList<>();
+
+    public SubmittedRequests(LoadBalancerRequests requests) {
+        this.requests = requests;
+    }
+
+    /** A complete spec for a small internal database load balancer. */
+    public static LoadBalancerSpec spec(String name, String region) {
+        return new LoadBalancerSpec(region, "net-private", name, "round_robin", FirewallChoice.create(null),
+                new BackendTarget(BackendTarget.Kind.INSTANCE_TAGS, List.of("db")),
+                List.of(new PortMapping("TCP", 5432, 5432, null, null)), AdvancedSettings.defaults(),
+                "The payments service needs its database behind one address.");
+    }
+
+    public static SpecSnapshot snapshot(LoadBalancerSpec spec) {
+        return new SpecSnapshot(CivoJson.mapper().writeValueAsString(spec), spec.region(), spec.name());
+    }
+
+    /** A request submitted by {@code requester} at {@code at}, not stored. */
+    public static LoadBalancerRequest submitted(String team, Requester requester, LoadBalancerSpec spec, Instant at) {
+        LoadBalancerRequest request = LoadBalancerRequest.draft(team, requester, snapshot(spec), at);
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), requester, at, Duration.ofDays(7));
+        return request;
+    }
+
+    /** Edits a submitted (or rejected) request and submits the change as the next revision. */
+    public static void resubmit(LoadBalancerRequest request, LoadBalancerSpec spec, Requester by, Instant at) {
+        request.edit(snapshot(spec), by, at);
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), by, at, Duration.ofDays(7));
+    }
+
+    /** Stores a request submitted at {@code at} and remembers it for {@link #removeAll()}. */
+    public UUID store(String team, Requester requester, LoadBalancerSpec spec, Instant at) {
+        return store(submitted(team, requester, spec, at));
+    }
+
+    public UUID store(LoadBalancerRequest request) {
+        UUID id = requests.save(request).id();
+        created.add(id);
+        return id;
+    }
+
+    public void removeAll() {
+        requests.deleteAllById(created);
+        created.clear();
+    }
+}
