@@ -25,9 +25,11 @@ class ProvisioningProgressController {
     private final StepLog stepLog;
     private final LoadBalancerRequests requests;
     private final ProvisioningAdministration administration;
+    private final InternalLoadBalancers inventory;
 
     ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, LoadBalancerRequests requests,
-                                   ProvisioningAdministration administration) {
+                                   ProvisioningAdministration administration, InternalLoadBalancers inventory) {
+        this.inventory = inventory;
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.requests = requests;
@@ -40,6 +42,7 @@ class ProvisioningProgressController {
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         LoadBalancerRequest request = visibleRequest(requestId, CurrentUser.of(authentication));
         model.addAttribute("request", request);
+        model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
         model.addAttribute("progress", jobs.findByRequestId(requestId)
                 .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
         return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
