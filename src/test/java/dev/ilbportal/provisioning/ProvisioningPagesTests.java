@@ -22,22 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The progress panel, the admin's retry, and the inventory page, over HTTP with real sign-ins. */
 @PortalApplicationTest
-@TestPropertySource(properties = {
-        "portal.provisioning.initial-delay=1h",
-        "portal.provisioning.initial-backoff=10ms",
-        "portal.provisioning.max-backoff=20ms",
-        "portal.provisioning.available-poll=20ms",
-        "portal.provisioning.available-deadline=2s",
-        "portal.civo.retry.initial-backoff=1ms",
-        "portal.civo.retry.max-backoff=5ms",
-        "portal.civo.rate-limit.requests-per-second=1000",
-        "portal.civo.rate-limit.burst=1000",
-        "portal.sandbox.civo-provisioning-delay=0s",
-        "portal.sandbox.civo-load-balancer-limit=1000",
-        "portal.sandbox.civo-firewall-limit=1000",
-        "portal.verification.connect-timeout=500ms",
-        "portal.verification.schedule-initial-delay=1h"
-})
+@TestPropertySource(locations = "classpath:fast-sandbox.properties")
 class ProvisioningPagesTests {
 
     @LocalServerPort
