@@ -16,12 +16,16 @@ import dev.ilbportal.civo.model.Quota;
 import dev.ilbportal.civo.model.Region;
 import dev.ilbportal.civo.model.SimpleResult;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +64,7 @@ public class CivoClient {
     private final String defaultRegion;
     private final String prefix;
     private final int maxAttempts;
+    private final Duration maxServerWait;
     private final RequestRateLimiter rateLimiter;
     private final Backoff backoff;
     private final Sleeper sleeper;
@@ -78,6 +83,7 @@ public class CivoClient {
         this.defaultRegion = properties.defaultRegion();
         this.prefix = properties.pathPrefix() == null ? CLASSIC_PREFIX : properties.pathPrefix();
         this.maxAttempts = Math.max(1, properties.retry().maxAttempts());
+        this.maxServerWait = properties.retry().maxServerWait();
         this.clock = clock;
         this.sleeper = sleeper;
         this.backoff = new Backoff(properties.retry(), random);
@@ -282,7 +288,7 @@ public class CivoClient {
             Optional<Duration> serverAsked = Optional.empty();
             try {
                 Response response = exchangeOnce(call, body);
-                ServerWait.resetOfExhaustedWindow(response.headers()).ifPresent(rateLimiter::pauseUntil);
+                ServerWait.resetOfExhaustedWindow(response.headers()).ifPresent(this::pauseUntil);
                 if (response.isSuccess()) {
                     return response;
                 }
@@ -290,8 +296,8 @@ public class CivoClient {
                 failure = ErrorResponse.toException(call.describe(), response.status(), response.body(),
                         serverAsked.orElse(null), apiKey);
             } catch (RestClientException transport) {
-                failure = new CivoApiException(Kind.TRANSPORT, 0, null, safeCause(transport), call.describe(), null,
-                        transport);
+                Kind kind = isProtocolViolation(transport) ? Kind.MALFORMED_RESPONSE : Kind.TRANSPORT;
+                failure = new CivoApiException(kind, 0, null, safeCause(transport), call.describe(), null, transport);
             }
             if (!retryable || !failure.kind().isTransient() || attempt >= maxAttempts) {
                 throw failure;
@@ -302,10 +308,16 @@ public class CivoClient {
                         serverAsked.orElse(null));
                 throw failure;
             }
-            log.info("{}: attempt {} of {} failed ({}), retrying in {} ms", call.describe(), attempt, maxAttempts,
-                    failure.kind(), wait.get().toMillis());
+            log.info("Attempt {} of {} failed, retrying in {} ms: {}", attempt, maxAttempts, wait.get().toMillis(),
+                    failure.getMessage());
             sleep(call, wait.get());
         }
+    }
+
+    /** Civo said no requests remain until its window resets: hold further requests, but never beyond the cap. */
+    private void pauseUntil(Instant reset) {
+        Instant latest = clock.instant().plus(maxServerWait);
+        rateLimiter.pauseUntil(reset.isAfter(latest) ? latest : reset);
     }
 
     private void awaitRateLimit(Call call) {
@@ -355,7 +367,7 @@ public class CivoClient {
                     .getSimpleName(), response.unreadable());
         }
         byte[] body = response.body();
-        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             if (type.getRawClass() == SimpleResult.class && call.method() == HttpMethod.DELETE) {
                 @SuppressWarnings("unchecked")
                 T accepted = (T) new SimpleResult("success", null, null);
@@ -380,11 +392,29 @@ public class CivoClient {
                 ErrorResponse.summary(reason), call.describe(), null, cause);
     }
 
-    private static String safeCause(RestClientException transport) {
-        Throwable root = transport;
+    /**
+     * Whether the answer arrived but broke HTTP itself (e.g. a garbage chunk). The JDK client reports that either
+     * while the body is read or, when the garbage arrives together with the headers, instead of the response; both
+     * are malformed answers, not network trouble worth retrying.
+     */
+    private static boolean isProtocolViolation(RestClientException transport) {
+        Throwable root = rootCause(transport);
+        String message = root.getMessage() == null ? "" : root.getMessage().toLowerCase(Locale.ROOT);
+        return root instanceof ProtocolException
+                || (root.getClass() == IOException.class && (message.contains("chunk")
+                || message.contains("bad response") || message.contains("invalid") || message.contains("illegal")));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String safeCause(RestClientException transport) {
+        Throwable root = rootCause(transport);
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + ErrorResponse.summary(message));
     }
@@ -435,20 +465,16 @@ public class CivoClient {
             return method == HttpMethod.GET || method == HttpMethod.PUT || method == HttpMethod.DELETE;
         }
 
+        /** The full URI; path variables and query values are expanded in order and encoded strictly. */
         URI uri(URI base) {
             UriComponentsBuilder builder = UriComponentsBuilder.fromUri(base).path(template);
-            Map<String, Object> values = new LinkedHashMap<>();
-            String[] names = template.replaceAll("[^{}]*\\{([^}]+)}[^{}]*", "$1,").split(",");
-            for (int i = 0; i < variables.size(); i++) {
-                values.put(names[i], variables.get(i));
-            }
+            List<Object> values = new ArrayList<>(variables);
             int index = 0;
             for (Map.Entry<String, String> parameter : query.entrySet()) {
-                String name = "q" + index++;
-                builder.queryParam(parameter.getKey(), "{" + name + "}");
-                values.put(name, parameter.getValue());
+                builder.queryParam(parameter.getKey(), "{q" + index++ + "}");
+                values.add(parameter.getValue());
             }
-            return builder.encode().buildAndExpand(values).toUri();
+            return builder.encode().buildAndExpand(values.toArray()).toUri();
         }
 
         /** Method and path with ids, without the query: what errors and logs show. */
