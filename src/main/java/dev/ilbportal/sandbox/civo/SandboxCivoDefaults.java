@@ -1,0 +1,31 @@
+package dev.ilbportal.sandbox.civo;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * When the simulator stands in for Civo, the client may call it faster than the 1 request per second that protects a
+ * real account; the wizard's live look-ups would otherwise crawl. Explicit settings still win.
+ */
+public class SandboxCivoDefaults implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("portal.civo.api-key"))) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("sandboxCivoDefaults", Map.of(
+                "portal.civo.rate-limit.requests-per-second", "50",
+                "portal.civo.rate-limit.burst", "50")));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
