@@ -3,18 +3,19 @@ package dev.ilbportal.requests;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The request wizard, one page per step as in Civo's dashboard: firewall, load balancer, review. Every POST saves
@@ -141,6 +142,14 @@ class RequestWizardController {
         return "redirect:/requests?deleted";
     }
 
+    /** A transition the request's state does not allow: nothing changed, and the page says why. */
+    @ExceptionHandler(RequestRuleViolation.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(RequestRuleViolation violation, Model model) {
+        model.addAttribute("reason", violation.getMessage());
+        return "requests/refused";
+    }
+
     private static CurrentUser requester(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.has(PortalRole.REQUESTER)) {
@@ -149,7 +158,4 @@ class RequestWizardController {
         return user;
     }
 
-    static Map<String, String> sorted(SpecProblems problems) {
-        return new TreeMap<>(problems.byField());
-    }
 }

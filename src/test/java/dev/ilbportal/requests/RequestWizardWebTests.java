@@ -324,4 +324,24 @@ class RequestWizardWebTests {
                         "data-feedback-for=\"name\">Another open request already asks for a load balancer named "
                                 + name)));
     }
+
+    @Test
+    void aDraftThatWasOnceSubmittedIsNotDeletedButTheRefusalIsExplained() throws Exception {
+        UUID id = paymentsDraft();
+        LoadBalancerSpec spec = drafts.open(id, ALICE).spec();
+        drafts.saveStep(id, WizardStep.LOAD_BALANCER, new LoadBalancerSpec(spec.region(), spec.networkId(),
+                uniqueName(), "round_robin", spec.firewall(), new LoadBalancerSpec.BackendTarget(
+                LoadBalancerSpec.BackendTarget.Kind.INSTANCE_TAGS, List.of("payments-api")),
+                List.of(new LoadBalancerSpec.PortMapping("TCP", 80, 8080, null, null)), spec.advanced(), null), ALICE);
+        assertThat(drafts.submit(id, "needed", ALICE).isSaved()).isTrue();
+        drafts.saveStep(id, WizardStep.LOAD_BALANCER, drafts.open(id, ALICE).spec(), ALICE);
+        assertThat(requests.findById(id).orElseThrow().status()).as("edited again: a draft").isEqualTo(
+                RequestStatus.DRAFT);
+
+        mvc.perform(post("/requests/" + id + "/delete").with(csrf()).with(Person.TEAM_REQUESTER.login))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "Only a draft that was never submitted can be deleted")));
+        assertThat(requests.findById(id)).isPresent();
+    }
 }
