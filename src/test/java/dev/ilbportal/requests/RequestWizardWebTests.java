@@ -344,4 +344,20 @@ class RequestWizardWebTests {
                         "Only a draft that was never submitted can be deleted")));
         assertThat(requests.findById(id)).isPresent();
     }
+
+    @Test
+    void refreshWithoutJavaScriptReloadsTheNetworksOfTheChosenRegionAndSavesNothing() throws Exception {
+        long before = requests.count();
+
+        mvc.perform(post("/requests/new").with(csrf()).with(Person.TEAM_REQUESTER.login)
+                        .param("team", "payments").param("region", "FRA1").param("firewallName", "kept")
+                        .param("refresh", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "value=\"" + SeedWorld.networkId("FRA1", "payments-net") + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"kept\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("data-test=\"error-summary\""))));
+        assertThat(requests.count()).isEqualTo(before);
+    }
 }
