@@ -14,10 +14,10 @@ import java.util.Set;
  */
 public enum Feature {
 
-    NEW_REQUEST("new-request", "/coming-soon/new-request", "Request an internal load balancer",
+    NEW_REQUEST("new-request", "/requests/new", "Request an internal load balancer",
             "A three-step wizard: firewall, load balancer, review. The plan shows the exact Civo calls.",
             EnumSet.of(PortalRole.REQUESTER)),
-    TEAM_REQUESTS("team-requests", "/coming-soon/team-requests", "Your teams' requests",
+    TEAM_REQUESTS("team-requests", "/requests", "Your teams' requests",
             "Drafts, submitted requests and their progress, for every team you belong to.",
             EnumSet.of(PortalRole.REQUESTER)),
     APPROVAL_QUEUE("approval-queue", "/approvals", "Approval queue",
