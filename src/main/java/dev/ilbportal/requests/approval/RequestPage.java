@@ -63,10 +63,10 @@ public record RequestPage(UUID id, String name, String team, String region, Requ
      * @param approvalsNeeded  approvals the current revision needs
      */
     public record Actions(boolean mayDecide, String whyNoDecision, boolean mayOverride, boolean mayWithdraw,
-                          int approvalsGiven, int approvalsNeeded) {
+                          boolean mayEdit, int approvalsGiven, int approvalsNeeded) {
 
         public boolean any() {
-            return mayDecide || mayOverride || mayWithdraw || whyNoDecision != null;
+            return mayDecide || mayOverride || mayWithdraw || mayEdit || whyNoDecision != null;
         }
     }
 

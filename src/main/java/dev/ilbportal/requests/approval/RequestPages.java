@@ -83,7 +83,8 @@ public class RequestPages {
         boolean mayDecide = user.has(PortalRole.APPROVER) && submitted && whyNot == null;
         boolean mayWithdraw = RequestVisibility.canChange(user, request) && (submitted
                 || request.status() == RequestStatus.DRAFT || request.status() == RequestStatus.REJECTED);
-        return new Actions(mayDecide, whyNot, user.has(PortalRole.ADMIN) && submitted, mayWithdraw,
+        boolean mayEdit = mayWithdraw && request.kind() == dev.ilbportal.requests.RequestKind.PROVISION;
+        return new Actions(mayDecide, whyNot, user.has(PortalRole.ADMIN) && submitted, mayWithdraw, mayEdit,
                 request.approvalsOfCurrentRevision(), properties.approvalsNeeded());
     }
 
