@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.sandbox.oidc-port=0",
-        "portal.sandbox.civo-port=0"
+        "portal.sandbox.civo-port=0",
+        "portal.sandbox.smtp-port=0"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {
