@@ -10,7 +10,7 @@ import java.util.UUID;
 record Webhook(UUID id, String url, String secret, String team, boolean enabled, String createdBy,
                Instant createdAt) {
 
-    boolean isGlobal() {
+    public boolean isGlobal() {
         return team == null;
     }
 
@@ -19,7 +19,7 @@ record Webhook(UUID id, String url, String secret, String team, boolean enabled,
     }
 
     /** The last four characters of the secret, for people to tell secrets apart. */
-    String secretHint() {
+    public String secretHint() {
         return secret.length() <= 4 ? "****" : "…" + secret.substring(secret.length() - 4);
     }
 
