@@ -56,8 +56,7 @@ class WebhookChannel {
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailure("No answer within " + properties.sendTimeout(), e);
         } catch (IOException e) {
-            throw new DeliveryFailure("Could not reach the webhook: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new DeliveryFailure("Could not reach the webhook: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("Interrupted while sending", e);
@@ -67,6 +66,17 @@ class WebhookChannel {
             throw new DeliveryFailure("The webhook answered HTTP " + response.statusCode()
                     + (answer.isEmpty() ? "" : ": " + abbreviate(answer)), false);
         }
+    }
+
+    /** The innermost cause that says something, e.g. "ConnectException: Connection refused". */
+    private static String describe(Throwable failure) {
+        String description = failure.getClass().getSimpleName();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                description = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return abbreviate(description);
     }
 
     private static String abbreviate(String text) {
