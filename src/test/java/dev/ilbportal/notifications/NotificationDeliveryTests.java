@@ -269,6 +269,16 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void approverWithoutAnEmailClaimIsRememberedButGetsNoMail() {
+        String subject = "mailless-" + UUID.randomUUID().toString().substring(0, 8);
+        people.record(new CurrentUser(subject, "No Mail", null, Set.of(PortalRole.APPROVER), Set.of()), Instant.now());
+        assertThat(people.find(subject)).get().satisfies(person -> assertThat(person.hasEmail()).isFalse());
+
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        assertThat(deliveriesFor(subject, NotificationKind.REQUEST_SUBMITTED)).isEmpty();
+    }
+
+    @Test
     void approversAreRemindedOnceBeforeARequestExpires() {
         CurrentUser approver = approverWithMail("reminded-" + UUID.randomUUID().toString().substring(0, 8));
         ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
