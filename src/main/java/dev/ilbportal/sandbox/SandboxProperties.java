@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param civoFaultSeed              seed of the random numbers behind the simulator's probabilistic faults
  * @param civoLoadBalancerLimit      the simulated account's load balancer quota
  * @param civoFirewallLimit          the simulated account's firewall quota
+ * @param smtpPort                   port of the sandbox's mail catcher (SMTP) on 127.0.0.1 (0 picks a free one)
  */
 @Validated
 @ConfigurationProperties("portal.sandbox")
@@ -33,5 +34,6 @@ public record SandboxProperties(
         @DefaultValue("pending") @NotBlank String civoPendingState,
         @DefaultValue("42") long civoFaultSeed,
         @DefaultValue("10") @Min(0) int civoLoadBalancerLimit,
-        @DefaultValue("40") @Min(0) int civoFirewallLimit) {
+        @DefaultValue("40") @Min(0) int civoFirewallLimit,
+        @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort) {
 }

@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole portal on a random port, on the shared test PostgreSQL, with the sandbox's OIDC provider (and other
- * sandbox parts) on free ports.
+ * sandbox parts) on free ports. The notification dispatcher and reminder job do not run on their own: every cached
+ * context shares one outbox table, so tests that send notifications dispatch them themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.sandbox.oidc-port=0",
-        "portal.sandbox.civo-port=0"
+        "portal.sandbox.civo-port=0",
+        "portal.sandbox.smtp-port=0",
+        "portal.notifications.dispatch-initial-delay=1h"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {

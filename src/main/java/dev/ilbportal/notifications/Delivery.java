@@ -1,0 +1,20 @@
+package dev.ilbportal.notifications;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message to one recipient in the outbox. Its id goes into the webhook body as {@code delivery_id}, so a
+ * receiver that sees the same delivery twice (a retry after a lost answer) can tell it is the same one.
+ */
+record Delivery(UUID id, UUID eventId, NotificationKind kind, Channel channel, String recipient, String personSubject,
+                UUID webhookId, String title, String body, Status status, int attempts, Instant nextAttemptAt,
+                String lastError, Instant createdAt, Instant sentAt) {
+
+    /** Where a delivery stands: waiting (or waiting again), sent, or given up after the last attempt. */
+    enum Status {
+        PENDING,
+        SENT,
+        DEAD
+    }
+}

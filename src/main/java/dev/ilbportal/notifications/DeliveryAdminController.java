@@ -1,0 +1,47 @@
+package dev.ilbportal.notifications;
+
+import dev.ilbportal.web.NotFoundException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The dead letters: deliveries that failed every attempt, with their last error, for admins to send again. */
+@Controller
+class DeliveryAdminController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    DeliveryAdminController(Deliveries deliveries, Clock clock) {
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/notifications")
+    String failed(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("failed", deliveries.withStatus(Delivery.Status.DEAD,
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "notifications/deliveries";
+    }
+
+    @PostMapping("/admin/notifications/{id}/send-again")
+    String sendAgain(@PathVariable UUID id, RedirectAttributes redirect) {
+        Delivery delivery = deliveries.find(id).orElseThrow(() -> new NotFoundException("Delivery " + id));
+        if (deliveries.sendAgain(id, clock.instant())) {
+            redirect.addFlashAttribute("message", "The delivery to " + delivery.recipient()
+                    + " is queued to be sent again.");
+        } else {
+            redirect.addFlashAttribute("message", "The delivery is not failed any more.");
+        }
+        return "redirect:/admin/notifications";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ilbportal.notifications;
+
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The people the portal has seen sign in, so it knows whom to tell when nobody is signed in. */
+@Repository
+class People {
+
+    private final JdbcClient jdbc;
+
+    People(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(CurrentUser user, Instant now) {
+        jdbc.sql("""
+                        insert into notification_person (subject, display_name, email, roles, teams, last_seen_at)
+                        values (:subject, :name, :email, :roles, :teams, :now)
+                        on conflict (subject) do update set display_name = excluded.display_name,
+                            email = excluded.email, roles = excluded.roles, teams = excluded.teams,
+                            last_seen_at = excluded.last_seen_at""")
+                .param("subject", user.subject())
+                .param("name", user.displayName())
+                .param("email", user.email())
+                .param("roles", user.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("teams", user.sortedTeams().toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    Optional<Person> find(String subject) {
+        return jdbc.sql("select * from notification_person where subject = ?").param(subject)
+                .query(People::person).optional();
+    }
+
+    List<Person> withRole(PortalRole role) {
+        return jdbc.sql("select * from notification_person where roles @> array[?]::text[] order by subject")
+                .param(role.name()).query(People::person).list();
+    }
+
+    List<Person> membersOf(String team) {
+        return jdbc.sql("select * from notification_person where teams @> array[?]::text[] order by subject")
+                .param(team).query(People::person).list();
+    }
+
+    private static Person person(ResultSet row, int number) throws SQLException {
+        Set<PortalRole> roles = strings(row.getArray("roles")).stream().flatMap(name -> Arrays.stream(PortalRole.values())
+                .filter(role -> role.name().equals(name))).collect(Collectors.toSet());
+        return new Person(row.getString("subject"), row.getString("display_name"), row.getString("email"), roles,
+                Set.copyOf(strings(row.getArray("teams"))), row.getTimestamp("last_seen_at").toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

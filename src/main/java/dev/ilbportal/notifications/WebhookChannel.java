@@ -1,0 +1,85 @@
+package dev.ilbportal.notifications;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** Sends webhook deliveries: a signed JSON POST with a connect timeout and an overall timeout; 2xx is success. */
+@Component
+class WebhookChannel {
+
+    private final Webhooks webhooks;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+
+    WebhookChannel(Webhooks webhooks, NotificationsProperties properties, Clock clock) {
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    void send(Delivery delivery) {
+        Webhook webhook = webhooks.find(delivery.webhookId())
+                .orElseThrow(() -> new DeliveryFailure("The webhook was deleted", true));
+        if (!webhook.enabled()) {
+            throw new DeliveryFailure("The webhook is disabled", true);
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                    .timeout(properties.sendTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "ILB-Portal-Webhook/1")
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(webhook.secret(), timestamp, delivery.body()))
+                    .header(WebhookSignature.DELIVERY_HEADER, delivery.id().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
+                    .build();
+        } catch (IllegalArgumentException badUrl) {
+            throw new DeliveryFailure("The webhook URL is not valid", true);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new DeliveryFailure("No answer within " + properties.sendTimeout(), e);
+        } catch (IOException e) {
+            throw new DeliveryFailure("Could not reach the webhook: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailure("Interrupted while sending", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            String answer = response.body() == null ? "" : response.body().strip();
+            throw new DeliveryFailure("The webhook answered HTTP " + response.statusCode()
+                    + (answer.isEmpty() ? "" : ": " + abbreviate(answer)), false);
+        }
+    }
+
+    /** The innermost cause that says something, e.g. "ConnectException: Connection refused". */
+    private static String describe(Throwable failure) {
+        String description = failure.getClass().getSimpleName();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                description = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return abbreviate(description);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

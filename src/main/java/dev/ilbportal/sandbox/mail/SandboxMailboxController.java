@@ -1,0 +1,51 @@
+package dev.ilbportal.sandbox.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sandbox mailbox: every mail the mail catcher caught, newest first, so a demo can follow a mail's link. */
+@Controller
+@ConditionalOnSandboxMail
+class SandboxMailboxController {
+
+    static final int SHOWN = 100;
+
+    private final GreenMail server;
+
+    SandboxMailboxController(GreenMail server) {
+        this.server = server;
+    }
+
+    @GetMapping("/sandbox/mailbox")
+    String mailbox(Model model) throws MessagingException, IOException {
+        List<CaughtMail> mails = new java.util.ArrayList<>();
+        for (MimeMessage message : server.getReceivedMessages()) {
+            mails.add(caught(message));
+        }
+        mails.sort(Comparator.comparing(CaughtMail::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        model.addAttribute("mails", mails.stream().limit(SHOWN).toList());
+        model.addAttribute("total", mails.size());
+        return "sandbox/mailbox";
+    }
+
+    private static CaughtMail caught(MimeMessage message) throws MessagingException, IOException {
+        Address[] recipients = message.getAllRecipients();
+        String to = recipients == null ? "" : Arrays.stream(recipients).map(Address::toString)
+                .collect(Collectors.joining(", "));
+        Instant sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+        Object content = message.getContent();
+        String text = content instanceof String body ? body : "(not a plain-text mail)";
+        return new CaughtMail(to, message.getSubject(), sent, CaughtMail.segments(text.replace("\r\n", "\n")));
+    }
+}
