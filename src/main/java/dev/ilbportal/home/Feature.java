@@ -63,6 +63,18 @@ public enum Feature {
         return roles;
     }
 
+    /** The short label in the navigation bar, so the bar fits a laptop screen. */
+    public String navLabel() {
+        return switch (this) {
+            case NEW_REQUEST -> "New request";
+            case TEAM_REQUESTS -> "Requests";
+            case APPROVAL_QUEUE -> "Approvals";
+            case INVENTORY -> "Load balancers";
+            case AUDIT_LOG -> "Audit log";
+            case ADMINISTRATION -> "Administration";
+        };
+    }
+
     /** Where the feature lives; {@code /coming-soon/<slug>} while it is not built. */
     public String path() {
         return path;
