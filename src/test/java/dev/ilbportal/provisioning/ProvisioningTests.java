@@ -323,4 +323,46 @@ class ProvisioningTests {
                         () -> decommissioning.request(lb.id(), "again", ApprovedRequestFixture.ALICE))
                 .isInstanceOf(dev.ilbportal.requests.RequestRuleViolation.class).hasMessageContaining("already");
     }
+
+    @Test
+    void workerStoppedBetweenEveryPairOfStepsResumesFromThePersistedStepWithoutDuplicates() {
+        String name = ApprovedRequestFixture.uniqueName("restart");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        List<ProvisioningStep> seen = new java.util.ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            ProvisioningJob before = jobs.findByRequestId(requestId).orElseThrow();
+            if (before.status().isFinished()) {
+                break;
+            }
+            seen.add(before.step());
+            // A worker that died holding the lease: another instance may take the job once the lease is over.
+            jdbc.update("update provisioning_job set next_run_at = now() - interval '1 second' where id = ?",
+                    before.id());
+            worker.runNextDueJob();
+        }
+
+        ProvisioningJob done = jobs.findByRequestId(requestId).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(seen).contains(ProvisioningStep.ENSURE_FIREWALL, ProvisioningStep.CHECK_FIREWALL_RULES,
+                ProvisioningStep.ENSURE_LOAD_BALANCER, ProvisioningStep.WAIT_UNTIL_AVAILABLE,
+                ProvisioningStep.RECORD_INVENTORY);
+        assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
+        assertThat(loadBalancersNamed(name)).hasSize(1);
+        assertThat(inventory.findByRequestId(requestId)).isPresent();
+    }
+
+    @Test
+    void claimedJobIsLeftAloneUntilItsLeaseRunsOut() {
+        String name = ApprovedRequestFixture.uniqueName("leased");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+        // Another instance claimed it a moment ago and is still within its lease.
+        jdbc.update("update provisioning_job set next_run_at = now() + interval '1 hour' where id = ?", job.id());
+
+        worker.runNextDueJob();
+
+        ProvisioningJob untouched = jobs.findByRequestId(requestId).orElseThrow();
+        assertThat(untouched.step()).isEqualTo(ProvisioningStep.ENSURE_FIREWALL);
+        assertThat(firewallsNamed(name + "-internal")).isZero();
+    }
 }

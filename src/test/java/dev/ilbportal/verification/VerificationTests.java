@@ -192,4 +192,30 @@ class VerificationTests {
         }
         assertThat(schedule.claimRound()).as("not due again within the interval").isFalse();
     }
+
+    @Test
+    void portThatNothingServesFailsFromInsideWhileStayingClosedOutside() {
+        InternalLoadBalancer lb = provisioned();
+        jdbc.update("update internal_load_balancer set ports = '443/TCP,4444/TCP' where id = ?", lb.id());
+
+        VerificationRuns.Run run = verifier.verify(reload(lb), Trigger.ON_DEMAND, null);
+
+        assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(of(run, CheckName.INSIDE_REACHABLE)).filteredOn(check -> check.target().endsWith(":4444"))
+                .singleElement().satisfies(check -> assertThat(check.outcome()).isEqualTo(Outcome.FAIL));
+        assertThat(of(run, CheckName.OUTSIDE_UNREACHABLE)).allSatisfy(
+                check -> assertThat(check.outcome()).isEqualTo(Outcome.PASS));
+    }
+
+    @Test
+    void firewallLookupsThatCivoDoesNotAnswerAreInconclusive() {
+        InternalLoadBalancer lb = provisioned();
+        faults.inject(Fault.error(503, "service_unavailable", "down").on("GET", "/v2/firewalls*"));
+
+        VerificationRuns.Run run = verifier.verify(lb, Trigger.ON_DEMAND, null);
+
+        assertThat(of(run, CheckName.APPROVED_FIREWALL).getFirst().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(of(run, CheckName.NO_INGRESS_RULES).getFirst().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(run.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    }
 }
