@@ -99,6 +99,27 @@ public final class KubernetesServices {
         return true;
     }
 
+    /** The v1 Service object of a manifest, as plain maps and lists (for plans shown to people and hashed). */
+    public static Map<String, Object> serviceObject(ServiceManifest manifest) {
+        return JSON.convertValue(JSON.readTree(body(manifest, null)), new tools.jackson.core.type.TypeReference<>() {
+        });
+    }
+
+    /** The manifest read back from {@link #serviceObject}, e.g. from an approved plan. */
+    public static ServiceManifest manifestOf(String clusterId, JsonNode service) {
+        JsonNode metadata = service.path("metadata");
+        Map<String, String> annotations = new java.util.TreeMap<>();
+        metadata.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asString()));
+        Map<String, String> selector = new java.util.TreeMap<>();
+        service.path("spec").path("selector").properties().forEach(e -> selector.put(e.getKey(),
+                e.getValue().asString()));
+        java.util.List<ServicePort> ports = new java.util.ArrayList<>();
+        service.path("spec").path("ports").forEach(port -> ports.add(new ServicePort(port.path("name").asString(null),
+                port.path("port").asInt(), port.path("targetPort").asInt(), port.path("protocol").asString("TCP"))));
+        return new ServiceManifest(clusterId, metadata.path("namespace").asString(null),
+                metadata.path("name").asString(null), selector, ports, annotations);
+    }
+
     /** The JSON body the portal sends for a manifest: its YAML rendering's content, as a v1 Service object. */
     static String body(ServiceManifest manifest, String resourceVersion) {
         ObjectNode json = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Service");
