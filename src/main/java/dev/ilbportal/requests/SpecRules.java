@@ -100,6 +100,10 @@ public final class SpecRules {
             problems.add("targetValues", "Choose the cluster, namespace and selector of the Service.");
             return;
         }
+        if (spec.firewall() != null && spec.firewall().mode() != FirewallChoice.Mode.CREATE) {
+            problems.add("firewallId", "For a Kubernetes Service the portal creates a new internal firewall in the "
+                    + "cluster's network; choosing an existing firewall is not supported yet.");
+        }
         if (spec.target().kubernetes().get().clusterName() == null
                 || spec.target().kubernetes().get().clusterName().isBlank()) {
             problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
