@@ -28,11 +28,31 @@ class KubernetesServiceSteps {
     private final CivoClient civo;
     private final ProvisioningProperties properties;
     private final Clock clock;
+    private final InternalLoadBalancers inventory;
+    private final KubernetesTargets targets;
 
-    KubernetesServiceSteps(CivoClient civo, ProvisioningProperties properties, Clock clock) {
+    KubernetesServiceSteps(CivoClient civo, ProvisioningProperties properties, Clock clock,
+            InternalLoadBalancers inventory, KubernetesTargets targets) {
         this.civo = civo;
         this.properties = properties;
         this.clock = clock;
+        this.inventory = inventory;
+        this.targets = targets;
+    }
+
+    /**
+     * The Service to delete instead of the load balancer: deleting a CCM-built load balancer through Civo's API
+     * would only make the CCM build it again. For an abandoned job, the Service it applied (if it got that far);
+     * for a decommissioning, the Service behind the inventory entry. Empty for other targets.
+     */
+    Optional<ServiceManifest> serviceToDelete(ProvisioningJob job) {
+        if (job.kind() == ProvisioningJob.Kind.PROVISION) {
+            ApprovedPlan plan = ApprovedPlan.parse(job.planJson(), job.planHash());
+            return plan.isKubernetes() && job.loadBalancerIntent()
+                    ? Optional.of(plan.serviceManifest(job.firewallId())) : Optional.empty();
+        }
+        return job.loadBalancerId() == null ? Optional.empty()
+                : inventory.findByCivoId(job.loadBalancerId()).flatMap(targets::serviceOf);
     }
 
     StepResult applyService(ProvisioningJob job, ApprovedPlan plan, Consumer<ProvisioningJob> checkpoint) {
@@ -126,12 +146,8 @@ class KubernetesServiceSteps {
                 : "Load balancer is " + built.get().state());
     }
 
-    /** Clean-up: deleting the Service makes the CCM delete its load balancer; the firewall step follows. */
-    StepResult deleteService(ProvisioningJob job, ApprovedPlan plan) {
-        if (!job.loadBalancerIntent()) {
-            return new StepResult.Advance("No Service was applied", null);
-        }
-        ServiceManifest manifest = plan.serviceManifest(job.firewallId());
+    /** Deleting the Service makes the CCM delete its load balancer; the firewall step and the check follow. */
+    StepResult deleteService(ProvisioningJob job, ServiceManifest manifest) {
         try {
             KubernetesCluster cluster = civo.getKubernetesCluster(job.region(), manifest.clusterId());
             boolean deleted = KubernetesServices.of(cluster.kubeconfig()).delete(manifest.namespace(),

@@ -49,9 +49,9 @@ class ProvisioningSteps {
             case WAIT_UNTIL_AVAILABLE -> approvedPlan(job).isKubernetes()
                     ? kubernetes.waitForLoadBalancer(job, approvedPlan(job))
                     : waitUntilAvailable(job);
-            case DELETE_LOAD_BALANCER -> approvedPlan(job).isKubernetes()
-                    ? kubernetes.deleteService(job, approvedPlan(job))
-                    : deleteLoadBalancer(job);
+            case DELETE_LOAD_BALANCER -> kubernetes.serviceToDelete(job)
+                    .map(service -> kubernetes.deleteService(job, service))
+                    .orElseGet(() -> deleteLoadBalancer(job));
             case DELETE_FIREWALL -> deleteFirewall(job);
             case CONFIRM_GONE -> confirmGone(job);
             case RECORD_INVENTORY, DONE, CLEANED_UP ->

@@ -46,6 +46,8 @@ class KubernetesProvisioningTests {
     InternalLoadBalancers inventory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Decommissioning decommissioning;
 
     ApprovedRequestFixture fixture;
     KubernetesCluster cluster;
@@ -119,5 +121,26 @@ class KubernetesProvisioningTests {
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureCode()).isEqualTo("portal_name_conflict");
         assertThat(job.failureReason()).contains("Service payments/" + service);
+    }
+
+    @Test
+    void decommissioningDeletesTheServiceSoTheCcmDeletesItsLoadBalancerThenTheFirewall() {
+        String service = ApprovedRequestFixture.uniqueName("retired");
+        UUID provisionRequest = fixture.approve(spec(service));
+        ProvisioningJob built = runUntilFinished(provisionRequest);
+        InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
+        UUID decommissionRequest = decommissioning.request(lb.id(), "retired", ApprovedRequestFixture.ALICE);
+        workflow.approve(decommissionRequest, requests.findById(decommissionRequest).orElseThrow().version(), 1,
+                Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
+
+        ProvisioningJob job = runUntilFinished(decommissionRequest);
+
+        assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(KubernetesServices.of(cluster.kubeconfig()).get("payments", service)).isEmpty();
+        assertThat(civo.listLoadBalancers("LON1")).extracting(LoadBalancer::id).doesNotContain(built.loadBalancerId());
+        assertThat(civo.findFirewall("LON1", built.firewallId())).isEmpty();
+        assertThat(jdbc.queryForObject("select detail from provisioning_step_log where job_id = ? and step = "
+                + "'DELETE_LOAD_BALANCER' and outcome = 'DONE'", String.class, job.id()))
+                .startsWith("Deleted Service payments/" + service);
     }
 }
