@@ -108,6 +108,12 @@ public final class SpecRules {
                 || spec.target().kubernetes().get().clusterName().isBlank()) {
             problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
         }
+        LoadBalancerSpec.KubernetesTarget target = spec.target().kubernetes().get();
+        String loadBalancerName = target.clusterName() + "-" + target.namespace() + "-" + spec.name();
+        if (loadBalancerName.length() > MAX_NAME_LENGTH) {
+            problems.add("name", "The load balancer Civo's cloud controller manager names " + loadBalancerName
+                    + " would be longer than " + MAX_NAME_LENGTH + " characters; choose a shorter Service name.");
+        }
         List<String> manifest = dev.ilbportal.kubernetes.ManifestRules.problems(
                 PlanBuilder.serviceManifest(spec, "firewall-to-be-created"));
         if (!manifest.isEmpty()) {

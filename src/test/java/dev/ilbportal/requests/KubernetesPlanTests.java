@@ -68,4 +68,11 @@ class KubernetesPlanTests {
         assertThat(problems.toString()).contains("DNS-1123", "selector");
         assertThat(SpecRules.check(spec("payments-api", cluster())).isEmpty()).isTrue();
     }
+
+    @Test
+    void loadBalancerNameTheCcmWouldGiveMustFitCivosLimit() {
+        String service = "a".repeat(45);
+
+        assertThat(SpecRules.check(spec(service, cluster())).byField().get("name")).contains("longer than 63");
+    }
 }
