@@ -5,17 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of a Civo cluster's kubeconfig the portal needs to reach the cluster's API (server, bearer token,
- * certificate authority), read from the single-cluster YAML Civo issues without a YAML library; anything it cannot
- * honour safely is refused rather than ignored. Holds a secret: {@link #toString()} hides the token.
+ * The parts of a Civo cluster's kubeconfig the portal needs to reach the cluster's API (server, bearer token or
+ * client certificate, certificate authority), read from the single-cluster YAML Civo issues without a YAML library;
+ * anything it cannot honour safely is refused rather than ignored. Holds secrets: {@link #toString()} hides them.
  *
  * @param server                  the API server's URL
- * @param token                   the bearer token
+ * @param token                   the bearer token, or null
  * @param certificateAuthorityPem the server's CA certificate (PEM), or null to use the JDK's trust store
+ * @param clientCertificatePem    the client certificate (PEM) for mutual TLS, or null
+ * @param clientKeyPem            the client certificate's private key (PEM), or null
  */
-public record Kubeconfig(URI server, String token, String certificateAuthorityPem) {
+public record Kubeconfig(URI server, String token, String certificateAuthorityPem, String clientCertificatePem,
+        String clientKeyPem) {
 
-    /** Reads a kubeconfig with one cluster and one user authenticated by a token. */
+    /** A kubeconfig authenticating with a bearer token only. */
+    public Kubeconfig(URI server, String token, String certificateAuthorityPem) {
+        this(server, token, certificateAuthorityPem, null, null);
+    }
+
+    public boolean hasClientCertificate() {
+        return clientCertificatePem != null && clientKeyPem != null;
+    }
+
+    /** Reads a kubeconfig with one cluster and one user authenticated by a token or a client certificate. */
     public static Kubeconfig parse(String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new UnusableKubeconfig("The cluster has no kubeconfig.");
@@ -29,26 +41,34 @@ public record Kubeconfig(URI server, String token, String certificateAuthorityPe
             throw new UnusableKubeconfig("The kubeconfig turns off TLS verification; the portal does not send a "
                     + "cluster token to a server it cannot verify.");
         }
+        if (!values(yaml, "exec").isEmpty() || !values(yaml, "auth-provider").isEmpty()) {
+            throw new UnusableKubeconfig("The kubeconfig runs an exec plugin or auth provider; the portal supports "
+                    + "bearer tokens and client certificates only.");
+        }
         List<String> tokens = values(yaml, "token");
-        if (tokens.isEmpty()) {
-            boolean clientCertificate = !values(yaml, "client-certificate-data").isEmpty();
-            throw new UnusableKubeconfig(clientCertificate
-                    ? "The kubeconfig authenticates with a client certificate; the portal supports bearer tokens "
-                            + "only so far (use a service-account token)."
-                    : "The kubeconfig has no bearer token.");
+        List<String> certificates = values(yaml, "client-certificate-data");
+        List<String> keys = values(yaml, "client-key-data");
+        if (tokens.size() + certificates.size() == 0) {
+            throw new UnusableKubeconfig("The kubeconfig has neither a bearer token nor client-certificate-data.");
         }
-        if (tokens.size() > 1) {
-            throw new UnusableKubeconfig("The kubeconfig has " + tokens.size() + " users; the portal reads one.");
+        if (tokens.size() > 1 || certificates.size() > 1 || keys.size() != certificates.size()) {
+            throw new UnusableKubeconfig("The kubeconfig has several users or a client certificate without its key "
+                    + "(or the reverse); the portal reads one user.");
         }
-        List<String> authorities = values(yaml, "certificate-authority-data");
-        String pem = authorities.isEmpty() ? null
-                : new String(java.util.Base64.getMimeDecoder().decode(authorities.getFirst()),
-                        java.nio.charset.StandardCharsets.US_ASCII);
         URI server = URI.create(servers.getFirst());
         if (!"https".equals(server.getScheme()) && !"http".equals(server.getScheme())) {
             throw new UnusableKubeconfig("The kubeconfig's server " + server + " is not an http(s) URL.");
         }
-        return new Kubeconfig(server, tokens.getFirst(), pem);
+        if (!certificates.isEmpty() && !"https".equals(server.getScheme())) {
+            throw new UnusableKubeconfig("A client certificate needs an https server, not " + server + ".");
+        }
+        return new Kubeconfig(server, tokens.isEmpty() ? null : tokens.getFirst(),
+                decoded(values(yaml, "certificate-authority-data")), decoded(certificates), decoded(keys));
+    }
+
+    private static String decoded(List<String> base64) {
+        return base64.isEmpty() ? null : new String(java.util.Base64.getMimeDecoder().decode(base64.getFirst()),
+                java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static List<String> values(String yaml, String key) {
@@ -72,7 +92,8 @@ public record Kubeconfig(URI server, String token, String certificateAuthorityPe
 
     @Override
     public String toString() {
-        return "Kubeconfig[server=" + server + ", token=****, certificateAuthority="
+        return "Kubeconfig[server=" + server + ", token=" + (token == null ? "none" : "****")
+                + ", clientCertificate=" + (hasClientCertificate() ? "****" : "none") + ", certificateAuthority="
                 + (certificateAuthorityPem == null ? "JDK trust store" : "from kubeconfig") + "]";
     }
 }

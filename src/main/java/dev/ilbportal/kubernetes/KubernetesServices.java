@@ -1,6 +1,5 @@
 package dev.ilbportal.kubernetes;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * client: the portal needs one resource (v1 Service), four verbs and no watch; the call shapes are stable core/v1
  * REST; this adds no dependency (both full clients bring tens of transitive jars, their own Jackson or OkHttp/Gson,
  * and a large surface to keep patched); and the sandbox emulates exactly these calls, so tests exercise the same code
- * that runs in production. The trade-off, stated honestly: kubeconfig support is narrow (one cluster, bearer token,
- * optional CA data; no client certificates, exec plugins or auth providers, which {@link Kubeconfig} refuses), there
+ * that runs in production. The trade-off, stated honestly: kubeconfig support is narrow (one cluster; a bearer token
+ * or a client certificate with an EC, RSA or PKCS#8 key; optional CA data; no exec plugins or auth providers, which
+ * {@link Kubeconfig} refuses; the sandbox exercises only the token path over plain HTTP), there
  * is no watch (the portal polls), no server-side apply and no retries on 429/5xx; if the portal ever needs more
  * resources or those auth modes, switching to fabric8 is the better move.
  */
@@ -47,8 +46,8 @@ public final class KubernetesServices {
     public KubernetesServices(Kubeconfig kubeconfig) {
         this.kubeconfig = kubeconfig;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (kubeconfig.certificateAuthorityPem() != null) {
-            builder.sslContext(trusting(kubeconfig.certificateAuthorityPem()));
+        if (kubeconfig.certificateAuthorityPem() != null || kubeconfig.hasClientCertificate()) {
+            builder.sslContext(sslContext(kubeconfig));
         }
         this.http = builder.build();
     }
@@ -157,8 +156,12 @@ public final class KubernetesServices {
     }
 
     private HttpRequest.Builder request(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + kubeconfig.token());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (kubeconfig.token() != null) {
+            builder.header("Authorization", "Bearer " + kubeconfig.token());
+        }
+        return builder;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
@@ -212,23 +215,38 @@ public final class KubernetesServices {
                 ingress.path("ip").asString(null), ingress.path("hostname").asString(null));
     }
 
-    private static SSLContext trusting(String pem) {
+    /** Trusts the kubeconfig's CA (else the JDK's) and presents its client certificate, if any. */
+    static SSLContext sslContext(Kubeconfig kubeconfig) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                store.setCertificateEntry("ca-" + n++, certificate);
-            }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
+            if (kubeconfig.certificateAuthorityPem() == null) {
+                trust.init((KeyStore) null);
+            } else {
+                KeyStore authorities = KeyStore.getInstance("PKCS12");
+                authorities.load(null, null);
+                int n = 0;
+                for (Certificate certificate : PemKeys.certificates(kubeconfig.certificateAuthorityPem())) {
+                    authorities.setCertificateEntry("ca-" + n++, certificate);
+                }
+                trust.init(authorities);
+            }
+            javax.net.ssl.KeyManager[] keyManagers = null;
+            if (kubeconfig.hasClientCertificate()) {
+                char[] password = new char[0];
+                KeyStore client = KeyStore.getInstance("PKCS12");
+                client.load(null, null);
+                client.setKeyEntry("client", PemKeys.privateKey(kubeconfig.clientKeyPem()), password,
+                        PemKeys.certificates(kubeconfig.clientCertificatePem()).toArray(Certificate[]::new));
+                javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(client, password);
+                keyManagers = keys.getKeyManagers();
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(keyManagers, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new UnusableKubeconfig("The kubeconfig's certificate-authority-data is not a usable certificate: "
-                    + e.getMessage());
+            throw new UnusableKubeconfig("The kubeconfig's certificates or key cannot be used: " + e.getMessage());
         }
     }
 

@@ -47,12 +47,19 @@ class KubeconfigTests {
     }
 
     @Test
-    void clientCertificateKubeconfigIsRefusedAsNotYetSupported() {
-        String certificates = TOKEN_CONFIG.replace("token: \"s3cret\"",
-                "client-certificate-data: LS0t\n    client-key-data: LS0t");
+    void execPluginsAreRefused() {
+        String exec = TOKEN_CONFIG.replace("token: \"s3cret\"", "exec:\n      command: civo");
 
-        assertThatThrownBy(() -> Kubeconfig.parse(certificates)).isInstanceOf(UnusableKubeconfig.class)
-                .hasMessageContaining("client certificate");
+        assertThatThrownBy(() -> Kubeconfig.parse(exec)).isInstanceOf(UnusableKubeconfig.class)
+                .hasMessageContaining("exec plugin");
+    }
+
+    @Test
+    void aClientCertificateWithoutItsKeyIsRefused() {
+        String half = TOKEN_CONFIG.replace("token: \"s3cret\"", "client-certificate-data: LS0t");
+
+        assertThatThrownBy(() -> Kubeconfig.parse(half)).isInstanceOf(UnusableKubeconfig.class)
+                .hasMessageContaining("without its key");
     }
 
     @Test
