@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class KubernetesApi {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KubernetesApi.class);
+
     static final String PREFIX = "/k8s/";
 
     private static final Pattern PATH = Pattern.compile(
@@ -89,6 +91,11 @@ final class KubernetesApi {
     private void started(SimulatedService service) {
         if (!service.loadBalancerId().isEmpty()) {
             provisioning.start(service.loadBalancerId());
+        }
+        if (!service.ccmError().isEmpty()) {
+            // A real cluster reports this as an Event on the Service; the sandbox logs it.
+            log.warn("Sandbox CCM could not build a load balancer for Service {}/{}: {}", service.namespace(),
+                    service.name(), service.ccmError());
         }
     }
 
