@@ -25,11 +25,14 @@ class ProvisioningSteps {
     private final CivoClient civo;
     private final ProvisioningProperties properties;
     private final Clock clock;
+    private final KubernetesServiceSteps kubernetes;
 
-    ProvisioningSteps(CivoClient civo, ProvisioningProperties properties, Clock clock) {
+    ProvisioningSteps(CivoClient civo, ProvisioningProperties properties, Clock clock,
+            KubernetesServiceSteps kubernetes) {
         this.civo = civo;
         this.properties = properties;
         this.clock = clock;
+        this.kubernetes = kubernetes;
     }
 
     /**
@@ -40,9 +43,15 @@ class ProvisioningSteps {
         return switch (job.step()) {
             case ENSURE_FIREWALL -> ensureFirewall(job, approvedPlan(job), checkpoint);
             case CHECK_FIREWALL_RULES -> checkFirewallRules(job);
-            case ENSURE_LOAD_BALANCER -> ensureLoadBalancer(job, approvedPlan(job), checkpoint);
-            case WAIT_UNTIL_AVAILABLE -> waitUntilAvailable(job);
-            case DELETE_LOAD_BALANCER -> deleteLoadBalancer(job);
+            case ENSURE_LOAD_BALANCER -> approvedPlan(job).isKubernetes()
+                    ? kubernetes.applyService(job, approvedPlan(job), checkpoint)
+                    : ensureLoadBalancer(job, approvedPlan(job), checkpoint);
+            case WAIT_UNTIL_AVAILABLE -> approvedPlan(job).isKubernetes()
+                    ? kubernetes.waitForLoadBalancer(job, approvedPlan(job))
+                    : waitUntilAvailable(job);
+            case DELETE_LOAD_BALANCER -> kubernetes.serviceToDelete(job)
+                    .map(service -> kubernetes.deleteService(job, service))
+                    .orElseGet(() -> deleteLoadBalancer(job));
             case DELETE_FIREWALL -> deleteFirewall(job);
             case CONFIRM_GONE -> confirmGone(job);
             case RECORD_INVENTORY, DONE, CLEANED_UP ->

@@ -3,5 +3,5 @@
  * inventory of what it built.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Provisioning",
-        allowedDependencies = { "civo", "civo :: model", "requests", "identity", "web", "shared" })
+        allowedDependencies = { "civo", "civo :: model", "kubernetes", "requests", "identity", "web", "shared" })
 package dev.ilbportal.provisioning;

@@ -7,7 +7,12 @@ import dev.ilbportal.civo.model.InstancePool;
 import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancerOptions;
 import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.kubernetes.CcmAnnotations;
+import dev.ilbportal.kubernetes.KubernetesServices;
+import dev.ilbportal.kubernetes.ServiceManifest;
+import dev.ilbportal.kubernetes.ServicePort;
 import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.LoadBalancerSpec.KubernetesTarget;
 import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.ProvisioningPlan.PlannedCall;
@@ -21,6 +26,11 @@ import java.util.Locale;
  * names its firewall.
  */
 public final class PlanBuilder {
+
+    /** Marks a path on the cluster's own Kubernetes API (its server comes from the cluster's kubeconfig). */
+    public static final String KUBERNETES_API = "k8s:";
+    public static final String APPLY_SERVICE = "apply-service";
+    public static final String FIND_LOAD_BALANCER = "find-load-balancer";
 
     private PlanBuilder() {
     }
@@ -41,6 +51,10 @@ public final class PlanBuilder {
         }
         calls.add(new PlannedCall("check-firewall-rules", "GET", "/v2/firewalls/" + firewallId + "/rules" + query,
                 null, "Reads the firewall's rules back; provisioning stops if any ingress rule exists."));
+        if (spec.target() != null && spec.target().kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
+            kubernetesCalls(spec, firewallId, query, calls);
+            return new ProvisioningPlan(region, calls);
+        }
         calls.add(new PlannedCall("create-load-balancer", "POST", "/v2/loadbalancers" + query,
                 loadBalancerBody(spec, firewallId),
                 "The load balancer with firewall_id set, so Civo does not create an open firewall of its own."));
@@ -48,6 +62,46 @@ public final class PlanBuilder {
                 "/v2/loadbalancers/" + ProvisioningPlan.CREATED_LOAD_BALANCER_ID + query, null,
                 "Polled until state is available and both IPs are assigned."));
         return new ProvisioningPlan(region, calls);
+    }
+
+    /**
+     * For a Kubernetes target the portal does not create the load balancer: it applies a Service of type LoadBalancer
+     * carrying the firewall annotation, and Civo's cloud controller manager creates it; the portal then finds it by
+     * {@code cluster_id} and name and checks it carries the approved firewall.
+     */
+    private static void kubernetesCalls(LoadBalancerSpec spec, String firewallId, String query,
+            List<PlannedCall> calls) {
+        ServiceManifest manifest = serviceManifest(spec, firewallId);
+        String services = KUBERNETES_API + manifest.clusterId() + "/api/v1/namespaces/" + manifest.namespace()
+                + "/services";
+        calls.add(new PlannedCall(APPLY_SERVICE, "POST", services, KubernetesServices.serviceObject(manifest),
+                "The Service of type LoadBalancer in the cluster, with kubernetes.civo.com/firewall-id set, so Civo's "
+                        + "cloud controller manager attaches this firewall instead of creating an open one. "
+                        + "Replaced (PUT) when the job created it before a restart."));
+        calls.add(new PlannedCall("wait-for-service-ingress", "GET", services + "/" + manifest.name(), null,
+                "Polled until status.loadBalancer.ingress shows the load balancer's IP."));
+        String clusterName = spec.target().kubernetes().map(KubernetesTarget::clusterName).orElse("");
+        calls.add(new PlannedCall(FIND_LOAD_BALANCER, "GET", "/v2/loadbalancers/"
+                + manifest.loadBalancerName(clusterName) + query, null,
+                "The load balancer the cloud controller manager built: its cluster_id must be the cluster's, its name "
+                        + manifest.loadBalancerName(clusterName) + ", its firewall_id the approved firewall, and "
+                        + "it must be available with IPs."));
+    }
+
+    /** The Service a Kubernetes target applies, annotated with the given firewall (id or plan placeholder). */
+    public static ServiceManifest serviceManifest(LoadBalancerSpec spec, String firewallId) {
+        KubernetesTarget target = spec.target().kubernetes()
+                .orElseThrow(() -> new IllegalArgumentException("Not a Kubernetes target"));
+        AdvancedSettings advanced = spec.advanced() == null ? AdvancedSettings.defaults() : spec.advanced();
+        String proxyProtocol = advanced.proxyProtocol() == null || advanced.proxyProtocol().isBlank()
+                ? null : advanced.proxyProtocol();
+        List<ServicePort> ports = spec.ports().stream()
+                .map(port -> new ServicePort(spec.ports().size() > 1 ? "port-" + port.sourcePort() : null,
+                        port.sourcePort(), port.targetPort(), protocol(port)))
+                .toList();
+        return ServiceManifest.of(target.clusterId(), target.namespace(), spec.name(), target.selector(), ports,
+                new CcmAnnotations(firewallId, spec.algorithm(), advanced.maxConcurrentRequests(), proxyProtocol,
+                        advanced.serverTimeout(), advanced.clientTimeout()));
     }
 
     /** The firewall's name: what the requester typed, or {@code <lb-name>-internal}. */
@@ -69,6 +123,7 @@ public final class PlanBuilder {
                     .map(port -> new InstancePool(List.of(), target.values(), protocol(port), port.sourcePort(),
                             port.targetPort(), healthCheck(port)))
                     .toList();
+            case KUBERNETES_SERVICE -> throw new IllegalArgumentException("A Kubernetes target has no Civo create");
             case BACKEND_IPS -> backends = target.values().stream()
                     .flatMap(ip -> spec.ports().stream().map(port -> new Backend(ip, protocol(port),
                             port.sourcePort(), port.targetPort(), healthCheckPort(port))))

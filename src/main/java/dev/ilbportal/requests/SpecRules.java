@@ -42,7 +42,11 @@ public final class SpecRules {
             problems.add("algorithm", "Choose round_robin or least_connections.");
         }
         checkFirewall(problems, spec);
-        checkTarget(problems, spec.target());
+        if (spec.target() != null && spec.target().kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
+            checkKubernetesTarget(problems, spec);
+        } else {
+            checkTarget(problems, spec.target());
+        }
         checkPorts(problems, spec.ports());
         checkAdvanced(problems, spec.advanced() == null ? AdvancedSettings.defaults() : spec.advanced());
         if (spec.justification() != null && spec.justification().length() > 2000) {
@@ -90,6 +94,33 @@ public final class SpecRules {
         }
     }
 
+    /** The Service the plan would apply must pass the Kubernetes module's rules (names, ports, annotations). */
+    private static void checkKubernetesTarget(SpecProblems problems, LoadBalancerSpec spec) {
+        if (spec.target().kubernetes().isEmpty()) {
+            problems.add("targetValues", "Choose the cluster, namespace and selector of the Service.");
+            return;
+        }
+        if (spec.firewall() != null && spec.firewall().mode() != FirewallChoice.Mode.CREATE) {
+            problems.add("firewallId", "For a Kubernetes Service the portal creates a new internal firewall in the "
+                    + "cluster's network; choosing an existing firewall is not supported yet.");
+        }
+        if (spec.target().kubernetes().get().clusterName() == null
+                || spec.target().kubernetes().get().clusterName().isBlank()) {
+            problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
+        }
+        LoadBalancerSpec.KubernetesTarget target = spec.target().kubernetes().get();
+        String loadBalancerName = target.clusterName() + "-" + target.namespace() + "-" + spec.name();
+        if (loadBalancerName.length() > MAX_NAME_LENGTH) {
+            problems.add("name", "The load balancer Civo's cloud controller manager names " + loadBalancerName
+                    + " would be longer than " + MAX_NAME_LENGTH + " characters; choose a shorter Service name.");
+        }
+        List<String> manifest = dev.ilbportal.kubernetes.ManifestRules.problems(
+                PlanBuilder.serviceManifest(spec, "firewall-to-be-created"));
+        if (!manifest.isEmpty()) {
+            problems.add("targetValues", String.join(" ", manifest));
+        }
+    }
+
     private static void checkTarget(SpecProblems problems, BackendTarget target) {
         if (target == null || target.kind() == null) {
             problems.add("targetKind", "Choose what the load balancer balances.");
@@ -100,6 +131,7 @@ public final class SpecRules {
                 case INSTANCE_TAGS -> "Give at least one instance tag.";
                 case INSTANCE_NAMES -> "Give at least one instance name.";
                 case BACKEND_IPS -> "Give at least one backend IP address.";
+                case KUBERNETES_SERVICE -> "Choose the cluster, namespace and selector of the Service.";
             });
             return;
         }

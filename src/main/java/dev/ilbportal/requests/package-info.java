@@ -3,5 +3,5 @@
  * ties every decision to one revision of the plan.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Requests",
-        allowedDependencies = { "identity", "civo", "civo :: model", "web", "shared" })
+        allowedDependencies = { "identity", "civo", "civo :: model", "kubernetes", "web", "shared" })
 package dev.ilbportal.requests;

@@ -5,7 +5,14 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.LoadBalancer;
+import dev.ilbportal.civo.model.KubernetesCluster;
+import dev.ilbportal.kubernetes.AppliedService;
+import dev.ilbportal.kubernetes.KubernetesApiException;
+import dev.ilbportal.kubernetes.KubernetesServices;
+import dev.ilbportal.kubernetes.ServiceManifest;
+import dev.ilbportal.kubernetes.UnusableKubeconfig;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
+import dev.ilbportal.provisioning.KubernetesTargets;
 import dev.ilbportal.provisioning.InternalLoadBalancer.ListeningPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +30,14 @@ class LoadBalancerChecks {
     private final CivoClient civo;
     private final ObjectProvider<Vantage> vantages;
     private final VerificationProperties properties;
+    private final KubernetesTargets kubernetesTargets;
 
-    LoadBalancerChecks(CivoClient civo, ObjectProvider<Vantage> vantages, VerificationProperties properties) {
+    LoadBalancerChecks(CivoClient civo, ObjectProvider<Vantage> vantages, VerificationProperties properties,
+            KubernetesTargets kubernetesTargets) {
         this.civo = civo;
         this.vantages = vantages;
         this.properties = properties;
+        this.kubernetesTargets = kubernetesTargets;
     }
 
     List<CheckResult> run(InternalLoadBalancer lb) {
@@ -53,7 +63,36 @@ class LoadBalancerChecks {
             results.add(reach(Side.INSIDE, lb, live.privateIp(), port));
             results.add(reach(Side.OUTSIDE, lb, live.publicIp(), port));
         }
+        kubernetesTargets.serviceOf(lb).ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live,
+                service)));
         return results;
+    }
+
+    /** The Service must name this load balancer: its IP, or with proxy protocol its {@code <id>.lb.civo.com}. */
+    private CheckResult serviceShowsLoadBalancer(InternalLoadBalancer lb, LoadBalancer live,
+            ServiceManifest service) {
+        long started = System.nanoTime();
+        String target = service.namespace() + "/" + service.name();
+        try {
+            KubernetesCluster cluster = civo.getKubernetesCluster(lb.region(), service.clusterId());
+            Optional<AppliedService> applied = KubernetesServices.of(cluster.kubeconfig())
+                    .get(service.namespace(), service.name());
+            if (applied.isEmpty()) {
+                return new CheckResult(CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP, Outcome.FAIL, target,
+                        "kubernetes-api", "The Service is gone from cluster " + cluster.name(), millisSince(started));
+            }
+            String hostname = live.id() + ".lb.civo.com";
+            boolean shows = applied.get().loadBalancerIp().map(ip -> ip.equals(live.publicIp())).orElse(false)
+                    || hostname.equals(applied.get().ingressHostname());
+            String shown = applied.get().loadBalancerIp().orElse(applied.get().ingressHostname());
+            return new CheckResult(CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP, shows ? Outcome.PASS : Outcome.FAIL,
+                    target, "kubernetes-api", shows ? "Service shows " + shown
+                    : "Service shows " + (shown == null ? "no load balancer" : shown) + ", not " + live.publicIp(),
+                    millisSince(started));
+        } catch (CivoApiException | KubernetesApiException | UnusableKubeconfig e) {
+            return new CheckResult(CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP, Outcome.INCONCLUSIVE, target,
+                    "kubernetes-api", "The cluster could not be asked: " + e.getMessage(), millisSince(started));
+        }
     }
 
     private CheckResult approvedFirewall(InternalLoadBalancer lb, LoadBalancer live) {

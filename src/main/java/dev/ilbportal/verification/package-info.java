@@ -3,5 +3,5 @@
  * outside, and keeps proving it: checks, vantage points, schedules and drift.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Verification",
-        allowedDependencies = { "civo", "civo :: model", "provisioning", "identity", "web", "shared" })
+        allowedDependencies = { "civo", "civo :: model", "kubernetes", "provisioning", "identity", "web", "shared" })
 package dev.ilbportal.verification;

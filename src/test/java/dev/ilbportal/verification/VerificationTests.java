@@ -56,6 +56,8 @@ class VerificationTests {
     VerificationProperties properties;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.ilbportal.provisioning.KubernetesTargets kubernetesTargets;
 
     @AfterEach
     void clearFaults() {
@@ -155,7 +157,7 @@ class VerificationTests {
     void withoutAVantagePointTheReachabilityChecksAreInconclusive() {
         InternalLoadBalancer lb = provisioned();
         LoadBalancerChecks blind = new LoadBalancerChecks(civo,
-                new StaticListableBeanFactory().getBeanProvider(Vantage.class), properties);
+                new StaticListableBeanFactory().getBeanProvider(Vantage.class), properties, kubernetesTargets);
 
         List<CheckResult> results = blind.run(lb);
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A Kubernetes cluster whose services may need an internal load balancer; {@code ccm_installed} arrives as the string
- * {@code "true"}, and the kubeconfig is plain YAML text (treat it as a secret).
+ * {@code "true"}, tags may arrive as a space-separated string, and the kubeconfig is plain YAML text (treat it as a secret).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,7 +27,7 @@ public record KubernetesCluster(
         String clusterType,
         String cniPlugin,
         @JsonDeserialize(using = LenientBooleanDeserializer.class) boolean ccmInstalled,
-        List<String> tags,
+        @JsonDeserialize(using = TagsDeserializer.class) List<String> tags,
         List<KubernetesNode> instances,
         String createdAt,
         String builtAt) {

@@ -58,6 +58,9 @@ final class SpecDescription {
             case INSTANCE_TAGS -> "Instances tagged " + values;
             case INSTANCE_NAMES -> "Instances named " + values;
             case BACKEND_IPS -> "Backend IPs " + values;
+            case KUBERNETES_SERVICE -> target.kubernetes().map(k8s -> "Kubernetes Service in namespace "
+                    + k8s.namespace() + " of cluster " + k8s.clusterName() + " (" + k8s.clusterId() + "), selecting "
+                    + k8s.selector()).orElse("Kubernetes Service " + values);
         };
     }
 

@@ -137,14 +137,15 @@ final class CivoJson {
         return json;
     }
 
-    static ObjectNode cluster(SimulatedCluster cluster) {
+    /** The cluster as Civo shows it; its kubeconfig points at {@code kubernetesApi} with the cluster's token. */
+    static ObjectNode cluster(SimulatedCluster cluster, String kubernetesApi) {
         ObjectNode json = object().put("id", cluster.id()).put("name", cluster.name())
                 .put("region", cluster.region()).put("network_id", cluster.networkId())
                 .put("firewall_id", cluster.firewallId()).put("status", "ACTIVE").put("ready", true)
                 .put("kubernetes_version", "1.30.5-k3s1").put("cluster_type", "k3s").put("cni_plugin", "flannel")
                 .put("ccm_installed", "true").put("master_ip", cluster.masterIp())
                 .put("api_endpoint", "https://" + cluster.masterIp() + ":6443")
-                .put("dns_entry", cluster.id() + ".k8s.civo.com").put("kubeconfig", kubeconfig(cluster))
+                .put("dns_entry", cluster.id() + ".k8s.civo.com").put("kubeconfig", kubeconfig(cluster, kubernetesApi))
                 .put("created_at", cluster.createdAt()).put("built_at", cluster.createdAt()).put("tags", "");
         ArrayNode instances = json.putArray("instances");
         cluster.nodes().forEach(node -> instances.add(clusterNode(node)));
@@ -163,14 +164,13 @@ final class CivoJson {
         return json;
     }
 
-    private static String kubeconfig(SimulatedCluster cluster) {
+    private static String kubeconfig(SimulatedCluster cluster, String server) {
         return """
                 apiVersion: v1
                 kind: Config
                 clusters:
                 - cluster:
-                    server: https://%s:6443
-                    insecure-skip-tls-verify: true
+                    server: %s
                   name: %s
                 contexts:
                 - context:
@@ -181,9 +181,9 @@ final class CivoJson {
                 users:
                 - name: %s-admin
                   user:
-                    token: sandbox-not-a-real-token
-                """.formatted(cluster.masterIp(), cluster.name(), cluster.name(), cluster.name(), cluster.name(),
-                cluster.name(), cluster.name());
+                    token: %s
+                """.formatted(server, cluster.name(), cluster.name(), cluster.name(), cluster.name(),
+                cluster.name(), cluster.name(), cluster.token());
     }
 
     static String write(JsonNode node) {

@@ -41,6 +41,7 @@ public final class CivoSimulator implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Routes> routes;
     private final FaultRoutes faultRoutes;
+    private final KubernetesApi kubernetesApi;
 
     private CivoSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -58,9 +59,10 @@ public final class CivoSimulator implements AutoCloseable {
                 "firewalls", new FirewallRoutes(),
                 "loadbalancers", new LoadBalancerRoutes(provisioning, settings.pendingState()),
                 "instances", new InstanceRoutes(),
-                "kubernetes", new KubernetesRoutes(),
+                "kubernetes", new KubernetesRoutes(this::kubernetesApiUrl),
                 "quota", new QuotaRoutes());
         this.faultRoutes = new FaultRoutes(faults);
+        this.kubernetesApi = new KubernetesApi(world, provisioning, settings.pendingState());
         this.workers = Executors.newFixedThreadPool(16, daemon("sandbox-civo-http"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 50);
         server.setExecutor(workers);
@@ -91,6 +93,11 @@ public final class CivoSimulator implements AutoCloseable {
         return settings.apiKey();
     }
 
+    /** The server URL of a seeded cluster's Kubernetes API, as its kubeconfig names it. */
+    public String kubernetesApiUrl(String clusterId) {
+        return baseUrl() + KubernetesApi.PREFIX + clusterId;
+    }
+
     public SandboxFaults faults() {
         return faults;
     }
@@ -114,6 +121,12 @@ public final class CivoSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             // civogo sends Content-Encoding: gzip on bodies it never compressed [C]: the header is ignored.
             String body = readBody(exchange.getRequestBody());
+            if (path.startsWith(KubernetesApi.PREFIX)) {
+                // A cluster's API takes the cluster's token, not the Civo API key, and Civo's faults do not apply.
+                respond(exchange, kubernetesApi.handle(method, path,
+                        exchange.getRequestHeaders().getFirst("Authorization"), body), false);
+                return;
+            }
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 // The legacy body is the only 401 body quoted from the real API [R]; newer codes' statuses are [?].
                 send(exchange, 401, CivoJson.write(CivoJson.object().put("result", "requires_authentication")

@@ -22,7 +22,10 @@ final class CivoWorld {
     private final Map<String, SimulatedLoadBalancer> loadBalancers = new LinkedHashMap<>();
     private final Map<String, SimulatedInstance> instances = new LinkedHashMap<>();
     private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
+    private final Map<String, SimulatedService> services = new LinkedHashMap<>();
     private final Set<String> publicIpsInUse = new HashSet<>();
+    private long resourceVersion = 1000;
+    private int nextNodePort = 30000;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final QuotaLimits quota;
 
@@ -399,5 +402,164 @@ final class CivoWorld {
     synchronized QuotaLimits usage() {
         return new QuotaLimits(loadBalancers.size(), firewalls.size(), rules.size(), networks.size(),
                 instances.size());
+    }
+
+    // ---- Kubernetes Services and the cloud controller manager (civo-api.md §6.2)
+
+    synchronized SimulatedCluster clusterById(String id) {
+        return clusters.get(id);
+    }
+
+    synchronized List<SimulatedService> services(String clusterId, String namespace) {
+        return services.values().stream()
+                .filter(service -> service.clusterId().equals(clusterId) && service.namespace().equals(namespace))
+                .toList();
+    }
+
+    synchronized SimulatedService service(String clusterId, String namespace, String name) {
+        SimulatedService service = services.get(SimulatedService.key(clusterId, namespace, name));
+        if (service == null) {
+            throw KubernetesError.notFound(name);
+        }
+        return service;
+    }
+
+    /**
+     * Stores a Service and does what Civo's cloud controller manager does for it: a Service of type LoadBalancer gets
+     * a Civo load balancer named {@code <cluster>-<namespace>-<service>} in the cluster's network, with
+     * {@code cluster_id} set, the firewall of the {@code kubernetes.civo.com/firewall-id} annotation (without it a new
+     * firewall with Civo's default, all-open rules: the trap, reproduced) and one backend per node and port; the CCM's
+     * status annotations are written back. When Civo refuses, the Service is kept without a load balancer, as a real
+     * cluster keeps it pending.
+     */
+    synchronized SimulatedService applyService(SimulatedCluster cluster, SimulatedService desired, boolean create,
+            String pendingState) {
+        SimulatedService previous = services.get(desired.key());
+        if (create && previous != null) {
+            throw new KubernetesError(409, "AlreadyExists", "services \"" + desired.name() + "\" already exists");
+        }
+        if (!create && previous == null) {
+            throw KubernetesError.notFound(desired.name());
+        }
+        if (!create && desired.resourceVersion() != 0 && desired.resourceVersion() != previous.resourceVersion()) {
+            throw new KubernetesError(409, "Conflict", "Operation cannot be fulfilled on services \""
+                    + desired.name() + "\": the object has been modified; please apply your changes to the latest "
+                    + "version and try again");
+        }
+        List<SimulatedService.Port> ports = desired.ports().stream().map(port -> new SimulatedService.Port(
+                port.name(), port.protocol(), port.port(), port.targetPort(), nodePort(previous, port))).toList();
+        SimulatedService stored = new SimulatedService(desired.clusterId(), desired.namespace(), desired.name(),
+                previous == null ? newId() : previous.uid(), ++resourceVersion,
+                previous == null ? java.time.Instant.now().toString() : previous.createdAt(), desired.type(),
+                desired.annotations(), desired.selector(), ports,
+                previous == null ? "10.43." + (resourceVersion % 250) + "." + (services.size() % 250 + 2)
+                        : previous.clusterIp(), "", "");
+        stored = cloudControllerManager(cluster, stored, previous, pendingState);
+        services.put(stored.key(), stored);
+        return stored;
+    }
+
+    /** Deletes the Service and, as the CCM does, its load balancer (the firewall stays). */
+    synchronized void deleteService(SimulatedCluster cluster, String namespace, String name) {
+        SimulatedService service = service(cluster.id(), namespace, name);
+        services.remove(service.key());
+        if (!service.loadBalancerId().isEmpty() && loadBalancers.containsKey(service.loadBalancerId())) {
+            deleteLoadBalancer(cluster.region(), service.loadBalancerId());
+        }
+    }
+
+    /** The Service's load balancer once it is available, which is when the CCM fills in the Service's status. */
+    synchronized SimulatedLoadBalancer availableLoadBalancerOf(SimulatedService service) {
+        SimulatedLoadBalancer lb = service.loadBalancerId().isEmpty() ? null
+                : loadBalancers.get(service.loadBalancerId());
+        return lb != null && lb.isAvailable() ? lb : null;
+    }
+
+    private int nodePort(SimulatedService previous, SimulatedService.Port port) {
+        if (previous != null) {
+            for (SimulatedService.Port old : previous.ports()) {
+                if (old.port() == port.port()) {
+                    return old.nodePort();
+                }
+            }
+        }
+        return nextNodePort++;
+    }
+
+    private SimulatedService cloudControllerManager(SimulatedCluster cluster, SimulatedService service,
+            SimulatedService previous, String pendingState) {
+        SimulatedLoadBalancer existing = previous == null || previous.loadBalancerId().isEmpty() ? null
+                : loadBalancers.get(previous.loadBalancerId());
+        Map<String, String> annotations = new java.util.TreeMap<>(service.annotations());
+        if (!service.isLoadBalancer()) {
+            if (existing != null) {
+                deleteLoadBalancer(cluster.region(), existing.id());
+            }
+            List.of("cluster-id", "loadbalancer-id", "loadbalancer-name")
+                    .forEach(key -> annotations.remove("kubernetes.civo.com/" + key));
+            return withLoadBalancer(service, annotations, "", "");
+        }
+        List<Backend> backends = new java.util.ArrayList<>();
+        String protocol = annotations.getOrDefault("kubernetes.civo.com/protocol", "tcp").toUpperCase(Locale.ROOT);
+        for (SimulatedInstance node : cluster.nodes()) {
+            for (SimulatedService.Port port : service.ports()) {
+                backends.add(new Backend(node.privateIp(), protocol, port.port(), port.nodePort(), 0));
+            }
+        }
+        SimulatedLoadBalancer lb;
+        try {
+            String firewall = annotations.getOrDefault("kubernetes.civo.com/firewall-id", "");
+            String algorithm = annotations.getOrDefault("kubernetes.civo.com/loadbalancer-algorithm",
+                    existing == null ? "round_robin" : existing.algorithm()).toLowerCase(Locale.ROOT).replace('-', '_');
+            if (!algorithm.equals("round_robin") && !algorithm.equals("least_connections")) {
+                throw CivoError.invalid("algorithm", "must be round_robin or least_connections");
+            }
+            int maxConcurrent = maxConcurrent(annotations.get("kubernetes.civo.com/max-concurrent-requests"),
+                    existing == null ? 10000 : existing.maxConcurrentRequests());
+            String proxy = annotations.getOrDefault("kubernetes.civo.com/loadbalancer-enable-proxy-protocol", "");
+            String serverTimeout = annotations.getOrDefault("kubernetes.civo.com/server-timeout", "60s");
+            String clientTimeout = annotations.getOrDefault("kubernetes.civo.com/client-timeout", "60s");
+            if (existing == null) {
+                lb = createLoadBalancer(new SimulatedLoadBalancer(newId(),
+                        cluster.name() + "-" + service.namespace() + "-" + service.name(), cluster.region(),
+                        service.namespace() + "/" + service.name(), cluster.networkId(), algorithm,
+                        List.copyOf(backends), List.of(), "Cluster", "", null, proxy, "", "", firewall, cluster.id(),
+                        pendingState, maxConcurrent, serverTimeout, clientTimeout));
+            } else {
+                lb = replaceLoadBalancer(new SimulatedLoadBalancer(existing.id(), existing.name(), existing.region(),
+                        existing.serviceName(), existing.networkId(), algorithm, List.copyOf(backends), List.of(),
+                        existing.externalTrafficPolicy(), existing.sessionAffinity(),
+                        existing.sessionAffinityConfigTimeout(), proxy, existing.publicIp(), existing.privateIp(),
+                        firewall.isBlank() ? existing.firewallId() : firewall, existing.clusterId(), existing.state(),
+                        maxConcurrent, serverTimeout, clientTimeout));
+            }
+        } catch (CivoError refused) {
+            return withLoadBalancer(service, annotations, "", refused.code() + ": " + refused.getMessage());
+        }
+        // The CCM overwrites the firewall annotation with the id the API returned, and adds its status annotations.
+        annotations.put("kubernetes.civo.com/firewall-id", lb.firewallId());
+        annotations.put("kubernetes.civo.com/loadbalancer-id", lb.id());
+        annotations.put("kubernetes.civo.com/loadbalancer-name", lb.name());
+        annotations.put("kubernetes.civo.com/cluster-id", cluster.id());
+        return withLoadBalancer(service, annotations, lb.id(), "");
+    }
+
+    private static int maxConcurrent(String annotation, int fallback) {
+        if (annotation == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(annotation.trim());
+        } catch (NumberFormatException e) {
+            throw CivoError.invalid("max_concurrent_requests", "not a number");
+        }
+    }
+
+    private static SimulatedService withLoadBalancer(SimulatedService service, Map<String, String> annotations,
+            String loadBalancerId, String ccmError) {
+        return new SimulatedService(service.clusterId(), service.namespace(), service.name(), service.uid(),
+                service.resourceVersion(), service.createdAt(), service.type(),
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(annotations)),
+                service.selector(), service.ports(), service.clusterIp(), loadBalancerId, ccmError);
     }
 }

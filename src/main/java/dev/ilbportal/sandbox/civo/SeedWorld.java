@@ -148,6 +148,7 @@ public final class SeedWorld {
                     List.of("civo-kubernetes:installed"), "ACTIVE", "g4s.kube.medium", 2, 4096, 50, CREATED_AT));
         }
         world.add(new SimulatedCluster(clusterId("LON1", "prod-cluster"), "prod-cluster", "LON1", networkId,
-                firewallId("LON1", firewallName), "74.220.16.5", nodes, CREATED_AT));
+                firewallId("LON1", firewallName), "74.220.16.5", nodes, CREATED_AT,
+                "sandbox-k8s-" + id("LON1/cluster/prod-cluster/token")));
     }
 }

@@ -32,7 +32,9 @@ class SeedWorldTest {
             for (String path : List.of("/v2/regions", "/v2/networks?region=LON1", "/v2/networks?region=NYC1",
                     "/v2/firewalls?region=LON1", "/v2/firewalls?region=FRA1", "/v2/instances?region=LON1",
                     "/v2/instances?region=FRA1", "/v2/kubernetes/clusters", "/v2/quota")) {
-                assertThat(other.get(path).json()).as(path).isEqualTo(api.get(path).json());
+                // Only the port in a kubeconfig's server URL differs between two simulators.
+                assertThat(other.get(path).text().replace(second.baseUrl().toString(), "<simulator>")).as(path)
+                        .isEqualTo(api.get(path).text().replace(simulator.baseUrl().toString(), "<simulator>"));
             }
         }
     }

@@ -1,0 +1,146 @@
+package dev.ilbportal.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.model.KubernetesCluster;
+import dev.ilbportal.civo.model.LoadBalancer;
+import dev.ilbportal.kubernetes.AppliedService;
+import dev.ilbportal.kubernetes.CcmAnnotations;
+import dev.ilbportal.kubernetes.KubernetesServices;
+import dev.ilbportal.kubernetes.ServiceManifest;
+import dev.ilbportal.kubernetes.ServicePort;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.LoadBalancerSpec;
+import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.RequestWorkflow;
+import dev.ilbportal.support.PortalApplicationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Provisioning a Kubernetes Service target against the sandbox's cluster, its API and its CCM, over HTTP. */
+@PortalApplicationTest
+@TestPropertySource(locations = "classpath:fast-sandbox.properties")
+class KubernetesProvisioningTests {
+
+    @Autowired
+    LoadBalancerRequests requests;
+    @Autowired
+    RequestWorkflow workflow;
+    @Autowired
+    CivoClient civo;
+    @Autowired
+    ProvisioningWorker worker;
+    @Autowired
+    ProvisioningJobs jobs;
+    @Autowired
+    InternalLoadBalancers inventory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Decommissioning decommissioning;
+
+    ApprovedRequestFixture fixture;
+    KubernetesCluster cluster;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        cluster = civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
+                .findFirst().orElseThrow();
+    }
+
+    LoadBalancerSpec spec(String service) {
+        return new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin", FirewallChoice.create(""),
+                BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments", Map.of("app", service)),
+                List.of(new PortMapping("TCP", 443, 8443, null, null)), AdvancedSettings.defaults(), "test");
+    }
+
+    ProvisioningJob runUntilFinished(UUID requestId) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
+            if (job.status().isFinished()) {
+                return job;
+            }
+            if (!worker.runNextDueJob()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        throw new AssertionError("job did not finish");
+    }
+
+    @Test
+    void approvedServiceTargetEndsWithTheCcmsLoadBalancerOnTheApprovedFirewallInTheInventory() {
+        String service = ApprovedRequestFixture.uniqueName("ledger");
+        UUID requestId = fixture.approve(spec(service));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        LoadBalancer lb = civo.getLoadBalancer("LON1", job.loadBalancerId());
+        assertThat(lb.name()).isEqualTo("prod-cluster-payments-" + service);
+        assertThat(lb.clusterId()).isEqualTo(cluster.id());
+        assertThat(lb.firewallId()).isEqualTo(job.firewallId());
+        assertThat(civo.listFirewallRules("LON1", job.firewallId())).isEmpty();
+        AppliedService applied = KubernetesServices.of(cluster.kubeconfig()).get("payments", service).orElseThrow();
+        assertThat(applied.loadBalancerIp()).contains(lb.publicIp());
+        assertThat(applied.firewallId()).contains(job.firewallId());
+        InternalLoadBalancer entry = inventory.findByRequestId(requestId).orElseThrow();
+        assertThat(entry.publicIp()).isEqualTo(lb.publicIp());
+        assertThat(jdbc.queryForList("select step from provisioning_step_log where job_id = ? and outcome = 'DONE' "
+                + "order by id", String.class, job.id())).containsExactly("ENSURE_FIREWALL", "CHECK_FIREWALL_RULES",
+                "ENSURE_LOAD_BALANCER", "WAIT_UNTIL_AVAILABLE", "RECORD_INVENTORY");
+    }
+
+    @Test
+    void serviceThePortalDidNotCreateIsAConflictNeverAdopted() {
+        String service = ApprovedRequestFixture.uniqueName("foreign");
+        String someFirewall = civo.createFirewall(dev.ilbportal.civo.model.FirewallCreateRequest.withoutRules(
+                service + "-theirs", "LON1", cluster.networkId())).id();
+        KubernetesServices.of(cluster.kubeconfig()).create(ServiceManifest.of(cluster.id(), "payments", service,
+                Map.of("app", service), List.of(ServicePort.tcp(null, 443, 8443)),
+                CcmAnnotations.firewallOnly(someFirewall)));
+        UUID requestId = fixture.approve(spec(service));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureCode()).isEqualTo("portal_name_conflict");
+        assertThat(job.failureReason()).contains("Service payments/" + service);
+    }
+
+    @Test
+    void decommissioningDeletesTheServiceSoTheCcmDeletesItsLoadBalancerThenTheFirewall() {
+        String service = ApprovedRequestFixture.uniqueName("retired");
+        UUID provisionRequest = fixture.approve(spec(service));
+        ProvisioningJob built = runUntilFinished(provisionRequest);
+        InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
+        UUID decommissionRequest = decommissioning.request(lb.id(), "retired", ApprovedRequestFixture.ALICE);
+        workflow.approve(decommissionRequest, requests.findById(decommissionRequest).orElseThrow().version(), 1,
+                Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
+
+        ProvisioningJob job = runUntilFinished(decommissionRequest);
+
+        assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(KubernetesServices.of(cluster.kubeconfig()).get("payments", service)).isEmpty();
+        assertThat(civo.listLoadBalancers("LON1")).extracting(LoadBalancer::id).doesNotContain(built.loadBalancerId());
+        assertThat(civo.findFirewall("LON1", built.firewallId())).isEmpty();
+        assertThat(jdbc.queryForObject("select detail from provisioning_step_log where job_id = ? and step = "
+                + "'DELETE_LOAD_BALANCER' and outcome = 'DONE'", String.class, job.id()))
+                .startsWith("Deleted Service payments/" + service);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ilbportal.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.model.KubernetesCluster;
+import dev.ilbportal.provisioning.ApprovedRequestFixture;
+import dev.ilbportal.provisioning.InternalLoadBalancer;
+import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.provisioning.KubernetesTargets;
+import dev.ilbportal.provisioning.ProvisioningJobs;
+import dev.ilbportal.provisioning.ProvisioningWorker;
+import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.LoadBalancerSpec;
+import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.RequestWorkflow;
+import dev.ilbportal.support.PortalApplicationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** The Kubernetes target's own check, against the sandbox's cluster API over HTTP. */
+@PortalApplicationTest
+@TestPropertySource(locations = "classpath:fast-sandbox.properties")
+class KubernetesVerificationTests {
+
+    @Autowired
+    LoadBalancerRequests requests;
+    @Autowired
+    RequestWorkflow workflow;
+    @Autowired
+    CivoClient civo;
+    @Autowired
+    ProvisioningWorker worker;
+    @Autowired
+    ProvisioningJobs jobs;
+    @Autowired
+    InventoryVerificationState inventory;
+    @Autowired
+    Verifier verifier;
+    @Autowired
+    KubernetesTargets kubernetesTargets;
+
+    InternalLoadBalancer provisionedService(String service) {
+        KubernetesCluster cluster = civo.listKubernetesClusters("LON1").getFirst();
+        LoadBalancerSpec spec = new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin",
+                FirewallChoice.create(""), BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments",
+                Map.of("app", service)), List.of(new PortMapping("TCP", 443, 8443, null, null)),
+                AdvancedSettings.defaults(), "test");
+        UUID requestId = new ApprovedRequestFixture(requests, workflow, civo).approve(spec);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline
+                && !jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
+            worker.runNextDueJob();
+        }
+        return inventory.verifiable().stream().filter(lb -> lb.requestId().equals(requestId)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void serviceShowingTheLoadBalancersIpPassesItsCheck() {
+        InternalLoadBalancer lb = provisionedService(ApprovedRequestFixture.uniqueName("shown"));
+
+        VerificationRuns.Run run = verifier.verify(lb, Trigger.ON_DEMAND, "alice");
+
+        assertThat(run.checks()).filteredOn(check -> check.check() == CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP)
+                .singleElement().satisfies(check -> {
+                    assertThat(check.outcome()).as(check.detail()).isEqualTo(Outcome.PASS);
+                    assertThat(check.detail()).isEqualTo("Service shows " + lb.publicIp());
+                });
+        assertThat(run.checks()).filteredOn(check -> check.check() == CheckName.APPROVED_FIREWALL)
+                .allSatisfy(check -> assertThat(check.outcome()).isEqualTo(Outcome.PASS));
+    }
+
+    @Test
+    void otherTargetsHaveNoServiceCheck() {
+        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("plain"),
+                FirewallChoice.create("")));
+        while (!jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
+            worker.runNextDueJob();
+        }
+        InternalLoadBalancer lb = inventory.verifiable().stream().filter(l -> l.requestId().equals(requestId))
+                .findFirst().orElseThrow();
+
+        assertThat(kubernetesTargets.serviceOf(lb)).isEmpty();
+    }
+}
