@@ -57,6 +57,14 @@ class KubernetesServiceSteps {
 
     StepResult applyService(ProvisioningJob job, ApprovedPlan plan, Consumer<ProvisioningJob> checkpoint) {
         ServiceManifest manifest = plan.serviceManifest(job.firewallId());
+        if (!properties.kubernetesApply()) {
+            // The portal does not reach the cluster: the team applies the manifest (with this firewall's id) and the
+            // load balancer it yields is adopted once its firewall checks out.
+            job.markLoadBalancerIntent(clock.instant());
+            return new StepResult.Advance("Waiting for the Service to be applied by hand: the manifest with "
+                    + "kubernetes.civo.com/firewall-id " + job.firewallId() + " can be downloaded from the request "
+                    + "page", null);
+        }
         KubernetesCluster cluster = civo.getKubernetesCluster(job.region(), manifest.clusterId());
         if (!job.networkId().equals(cluster.networkId())) {
             return new StepResult.Fail("cluster_wrong_network", "Cluster " + cluster.name() + " is in network "
@@ -99,6 +107,9 @@ class KubernetesServiceSteps {
     }
 
     StepResult waitForLoadBalancer(ProvisioningJob job, ApprovedPlan plan) {
+        if (!properties.kubernetesApply()) {
+            return adoptAppliedByHand(job, plan);
+        }
         Instant now = clock.instant();
         job.startWaiting(properties.availableDeadline(), now);
         ServiceManifest manifest = plan.serviceManifest(job.firewallId());
@@ -144,6 +155,38 @@ class KubernetesServiceSteps {
         return new StepResult.Wait(now.plus(properties.availablePoll()), built.isEmpty()
                 ? "Waiting for the cloud controller manager to create the load balancer"
                 : "Load balancer is " + built.get().state());
+    }
+
+    /**
+     * Without cluster access: adopt the load balancer Civo's controller built for this cluster under the planned name,
+     * once it carries the approved firewall and is available; a different firewall is a failure, never adopted.
+     */
+    private StepResult adoptAppliedByHand(ProvisioningJob job, ApprovedPlan plan) {
+        Instant now = clock.instant();
+        job.startWaiting(properties.manualApplyDeadline(), now);
+        String clusterId = plan.serviceManifest(job.firewallId()).clusterId();
+        Optional<LoadBalancer> built = civo.listLoadBalancers(job.region()).stream()
+                .filter(lb -> job.loadBalancerName().equals(lb.name()) && clusterId.equals(lb.clusterId()))
+                .findFirst();
+        if (built.isPresent() && !job.firewallId().equals(built.get().firewallId())) {
+            return new StepResult.Fail("load_balancer_wrong_firewall", "The load balancer " + built.get().name()
+                    + " carries firewall " + built.get().firewallId() + ", not the approved " + job.firewallId()
+                    + ": the applied Service did not use the downloaded manifest. It was not adopted.");
+        }
+        if (built.isPresent() && "available".equals(built.get().state()) && hasText(built.get().privateIp())
+                && hasText(built.get().publicIp())) {
+            LoadBalancer lb = built.get();
+            job.recordLoadBalancer(lb.id(), now);
+            job.recordAddresses(lb.privateIp(), lb.publicIp(), now);
+            return new StepResult.Advance("Adopted load balancer " + lb.name() + " built from the Service applied "
+                    + "by hand, with the approved firewall; private IP " + lb.privateIp(), lb.id());
+        }
+        if (!now.isBefore(job.waitDeadline())) {
+            return new StepResult.Fail("not_applied_in_time", "No load balancer from the manifest appeared within "
+                    + properties.manualApplyDeadline().toHours() + " hours.");
+        }
+        return new StepResult.Wait(now.plus(properties.availablePoll()), built.isEmpty()
+                ? "Waiting for the manifest to be applied in the cluster" : "Load balancer is " + built.get().state());
     }
 
     /** Deleting the Service makes the CCM delete its load balancer; the firewall step and the check follow. */

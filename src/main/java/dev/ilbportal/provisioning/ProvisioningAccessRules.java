@@ -13,7 +13,7 @@ class ProvisioningAccessRules implements UrlAccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/provisioning/requests/*").hasAnyRole(PortalRole.REQUESTER.roleName(),
+        rules.requestMatchers(HttpMethod.GET, "/provisioning/requests/*", "/provisioning/requests/*/manifest.yaml").hasAnyRole(PortalRole.REQUESTER.roleName(),
                 PortalRole.APPROVER.roleName(), PortalRole.AUDITOR.roleName(), PortalRole.ADMIN.roleName());
         rules.requestMatchers(HttpMethod.POST, "/provisioning/jobs/*/retry", "/provisioning/jobs/*/abandon")
                 .hasRole(PortalRole.ADMIN.roleName());

@@ -43,9 +43,29 @@ class ProvisioningProgressController {
         LoadBalancerRequest request = visibleRequest(requestId, CurrentUser.of(authentication));
         model.addAttribute("request", request);
         model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
+        model.addAttribute("manifestAvailable", jobs.findByRequestId(requestId).map(ProvisioningProgressController::hasManifest)
+                .orElse(false));
         model.addAttribute("progress", jobs.findByRequestId(requestId)
                 .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
         return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
+    }
+
+    /** The Service manifest with the created firewall's id, for teams that apply it themselves. */
+    @GetMapping("/provisioning/requests/{requestId}/manifest.yaml")
+    org.springframework.http.ResponseEntity<String> manifest(@PathVariable UUID requestId,
+                                                             Authentication authentication) {
+        visibleRequest(requestId, CurrentUser.of(authentication));
+        ProvisioningJob job = jobs.findByRequestId(requestId).filter(ProvisioningProgressController::hasManifest)
+                .orElseThrow(() -> new NotFoundException("A Service manifest for request " + requestId));
+        String yaml = ApprovedPlan.parse(job.planJson(), job.planHash()).serviceManifest(job.firewallId()).toYaml();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + job.loadBalancerName() + "-service.yaml\"")
+                .body(yaml);
+    }
+
+    private static boolean hasManifest(ProvisioningJob job) {
+        return job.firewallId() != null && ApprovedPlan.parse(job.planJson(), job.planHash()).isKubernetes();
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/retry")

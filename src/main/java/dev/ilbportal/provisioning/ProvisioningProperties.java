@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param availablePoll       how often a new load balancer is polled while it is not available
  * @param availableDeadline   how long a load balancer may take to become available before the job fails
  * @param firewallInUseDeadline how long a firewall delete is retried while Civo says it is still in use
+ * @param kubernetesApply     whether the portal applies Services through the cluster's API; when false, people
+ *                            download the manifest and apply it, and the portal adopts the load balancer it yields
+ * @param manualApplyDeadline how long the portal waits for a manifest applied by hand
  */
 @Validated
 @ConfigurationProperties("portal.provisioning")
@@ -29,7 +32,9 @@ public record ProvisioningProperties(
         @DefaultValue("60s") @NotNull Duration maxBackoff,
         @DefaultValue("2s") @NotNull Duration availablePoll,
         @DefaultValue("10m") @NotNull Duration availableDeadline,
-        @DefaultValue("5m") @NotNull Duration firewallInUseDeadline) {
+        @DefaultValue("5m") @NotNull Duration firewallInUseDeadline,
+        @DefaultValue("true") boolean kubernetesApply,
+        @DefaultValue("24h") @NotNull Duration manualApplyDeadline) {
 
     /** The wait before attempt {@code attempt + 1} of a step. */
     public Duration backoff(int attempt) {

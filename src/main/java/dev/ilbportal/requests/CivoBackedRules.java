@@ -149,6 +149,10 @@ public class CivoBackedRules {
     }
 
     private void checkTarget(SpecProblems problems, BackendTarget target, String region, Network network) {
+        if (target.kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
+            checkCluster(problems, target, region, network);
+            return;
+        }
         if (target.kind() == BackendTarget.Kind.BACKEND_IPS) {
             checkBackendIps(problems, target, network);
             return;
@@ -171,6 +175,21 @@ public class CivoBackedRules {
                     " matching instances are") + " outside network " + InstanceMatch.label(network, network.id())
                     + " (for example " + first.name() + " in " + first.network() + "); the load balancer cannot "
                     + "reach them. Narrow the tags or names, or choose the instances' network.");
+        }
+    }
+
+    /** The cluster must exist, be ready, and live in the chosen network: the firewall is created there. */
+    private void checkCluster(SpecProblems problems, BackendTarget target, String region, Network network) {
+        String clusterId = target.kubernetes().map(LoadBalancerSpec.KubernetesTarget::clusterId).orElse(null);
+        Optional<dev.ilbportal.civo.model.KubernetesCluster> cluster = civo.listKubernetesClusters(region).stream()
+                .filter(candidate -> candidate.id().equals(clusterId)).findFirst();
+        if (cluster.isEmpty()) {
+            problems.add("targetValues", "There is no Kubernetes cluster " + clusterId + " in " + region
+                    + "; choose one of the region's clusters.");
+        } else if (!network.id().equals(cluster.get().networkId())) {
+            problems.add("targetValues", "Cluster " + cluster.get().name() + " is in another network than "
+                    + InstanceMatch.label(network, network.id()) + "; its load balancer must share the firewall's "
+                    + "network, so choose the cluster's network in step 1.");
         }
     }
 

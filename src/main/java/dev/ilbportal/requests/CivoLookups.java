@@ -65,6 +65,21 @@ public class CivoLookups {
      *
      * @param failure null when Civo answered
      */
+    /** The region's Kubernetes clusters, for a Service target. */
+    public Lookup<ClusterOption> clusters(String region) {
+        try {
+            return new Lookup<>(civo.listKubernetesClusters(region).stream()
+                    .map(cluster -> new ClusterOption(cluster.id(), cluster.name(), cluster.networkId())).toList(),
+                    null);
+        } catch (dev.ilbportal.civo.CivoApiException e) {
+            return new Lookup<>(List.of(), "Civo did not answer: " + e.getMessage());
+        }
+    }
+
+    /** A cluster as the wizard offers it. */
+    public record ClusterOption(String id, String name, String networkId) {
+    }
+
     public record Lookup<T>(List<T> items, String failure) {
 
         static <T> Lookup<T> none() {

@@ -29,6 +29,9 @@ public class LoadBalancerStepForm {
     private String clientTimeout = "60s";
     private String serverTimeout = "60s";
     private String firewallChoice = NEW_FIREWALL;
+    private String clusterId;
+    private String namespace = "default";
+    private String selector;
 
     static LoadBalancerStepForm of(LoadBalancerSpec spec) {
         LoadBalancerStepForm form = new LoadBalancerStepForm();
@@ -38,7 +41,13 @@ public class LoadBalancerStepForm {
         }
         if (spec.target() != null && spec.target().kind() != null) {
             form.targetKind = spec.target().kind().name();
-            form.targetValues = String.join(", ", spec.target().values());
+            spec.target().kubernetes().ifPresentOrElse(kubernetes -> {
+                form.clusterId = kubernetes.clusterId();
+                form.namespace = kubernetes.namespace();
+                form.selector = kubernetes.selector().entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "));
+            }, () -> form.targetValues = String.join(", ", spec.target().values()));
         }
         spec.ports().forEach(port -> form.ports.add(PortRow.of(port)));
         if (form.ports.isEmpty()) {
@@ -59,10 +68,24 @@ public class LoadBalancerStepForm {
     }
 
     LoadBalancerSpec applyTo(LoadBalancerSpec base) {
+        return applyTo(base, java.util.Map.of());
+    }
+
+    /**
+     * The spec with this step's choices. {@code clusterNames} gives a chosen cluster's name, which Civo's controller
+     * uses to name the load balancer.
+     */
+    LoadBalancerSpec applyTo(LoadBalancerSpec base, java.util.Map<String, String> clusterNames) {
         BackendTarget.Kind kind = Arrays.stream(BackendTarget.Kind.values())
                 .filter(candidate -> candidate.name().equals(targetKind)).findFirst().orElse(null);
         List<String> values = targetValues == null ? List.of() : Arrays.stream(targetValues.split("[,\\s]+"))
                 .map(String::strip).filter(value -> !value.isEmpty()).toList();
+        BackendTarget target = new BackendTarget(kind, values);
+        String cluster = FirewallStepForm.trimmed(clusterId);
+        if (kind == BackendTarget.Kind.KUBERNETES_SERVICE && cluster != null) {
+            target = BackendTarget.kubernetesService(cluster, clusterNames.getOrDefault(cluster, cluster),
+                    FirewallStepForm.trimmed(namespace) == null ? "default" : namespace.strip(), selectorEntries());
+        }
         List<PortMapping> mappings = ports.stream().map(PortRow::toMapping).toList();
         String affinity = FirewallStepForm.trimmed(sessionAffinity);
         AdvancedSettings advanced = new AdvancedSettings(affinity == null ? "None" : affinity,
@@ -81,8 +104,48 @@ public class LoadBalancerStepForm {
             firewall = FirewallChoice.existing(choice);
         }
         return new LoadBalancerSpec(base.region(), base.networkId(), FirewallStepForm.trimmed(name),
-                FirewallStepForm.trimmed(algorithm), firewall, new BackendTarget(kind, values), mappings, advanced,
+                FirewallStepForm.trimmed(algorithm), firewall, target, mappings, advanced,
                 base.justification());
+    }
+
+    /** The selector as typed ({@code app=web, tier=api}); an entry without {@code =} keeps an empty value. */
+    private java.util.Map<String, String> selectorEntries() {
+        java.util.Map<String, String> entries = new java.util.TreeMap<>();
+        if (selector != null) {
+            for (String entry : selector.split("[,\\s]+")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int equals = entry.indexOf('=');
+                entries.put(equals < 0 ? entry.strip() : entry.substring(0, equals).strip(),
+                        equals < 0 ? "" : entry.substring(equals + 1).strip());
+            }
+        }
+        return entries;
+    }
+
+    public String getClusterId() {
+        return clusterId;
+    }
+
+    public void setClusterId(String clusterId) {
+        this.clusterId = clusterId;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getSelector() {
+        return selector;
+    }
+
+    public void setSelector(String selector) {
+        this.selector = selector;
     }
 
     /** Without JavaScript, "Add port" posts the form and gets it back with one more row. */

@@ -109,7 +109,8 @@ class RequestWizardController {
             }
             return pages.loadBalancer(model, draft, form, StepOutcome.refused(new SpecProblems()));
         }
-        StepOutcome outcome = drafts.saveStep(id, WizardStep.LOAD_BALANCER, form.applyTo(draft.spec()), user);
+        StepOutcome outcome = drafts.saveStep(id, WizardStep.LOAD_BALANCER,
+                form.applyTo(draft.spec(), pages.clusterNames(draft.spec().region())), user);
         if (outcome.isSaved()) {
             return "redirect:/requests/" + id + "/review";
         }

@@ -60,6 +60,7 @@ class WizardPages {
                 && firewall.newName() != null ? firewall.newName()
                 : (form.getName() == null || form.getName().isBlank() ? "<lb-name>" : form.getName()) + "-internal";
         model.addAttribute("newFirewallName", newName);
+        model.addAttribute("clusters", lookups.clusters(spec.region()));
         instances(model, spec.region(), spec.networkId(), form);
         return "requests/load-balancer";
     }
@@ -79,13 +80,24 @@ class WizardPages {
         Map<String, WizardStep> incompleteSteps = new LinkedHashMap<>();
         incomplete.byField().keySet().forEach(field -> incompleteSteps.put(field, WizardStep.whereEntered(field)));
         model.addAttribute("spec", spec);
+        model.addAttribute("targetText", dev.ilbportal.requests.approval.SpecDescription.target(spec.target()));
         model.addAttribute("incomplete", new TreeMap<>(incomplete.byField()));
         model.addAttribute("incompleteSteps", incompleteSteps);
         model.addAttribute("plan", incomplete.isEmpty() ? PlanBuilder.planFor(spec) : null);
+        model.addAttribute("manifestYaml", incomplete.isEmpty() && spec.target().kubernetes().isPresent()
+                ? PlanBuilder.serviceManifest(spec, firewallName(spec) == null ? "<the firewall's id>"
+                : "<id of firewall " + firewallName(spec) + ">").toYaml() : null);
         model.addAttribute("networkLabel", networkLabel(spec));
         model.addAttribute("firewallName", firewallName(spec));
         model.addAttribute("justification", justification);
         return "requests/review";
+    }
+
+    /** The region's cluster names by id, so a Kubernetes target records its cluster's name. */
+    java.util.Map<String, String> clusterNames(String region) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        lookups.clusters(region).items().forEach(cluster -> names.put(cluster.id(), cluster.name()));
+        return names;
     }
 
     private void common(Model model, RequestDrafts.Draft draft, StepOutcome outcome, WizardStep step) {

@@ -268,4 +268,28 @@ class CivoBackedRulesTests {
         assertThat(checkStep(withFirewall(FirewallChoice.create("payments-api-internal")), WizardStep.FIREWALL)
                 .isEmpty()).isTrue();
     }
+
+    @Test
+    void kubernetesClusterMustLiveInTheChosenNetwork() {
+        BackendTarget service = BackendTarget.kubernetesService(SeedWorld.clusterId(LON1, "prod-cluster"),
+                "prod-cluster", "shop", java.util.Map.of("app", "web"));
+
+        SpecProblems elsewhere = checkStep(spec(PAYMENTS_NET, FirewallChoice.create(null), "web", service),
+                WizardStep.LOAD_BALANCER);
+        assertThat(elsewhere.byField().get("targetValues")).contains("prod-cluster").contains("another network");
+
+        SpecProblems home = checkStep(spec(SeedWorld.networkId(LON1, "default"), FirewallChoice.create(null), "web",
+                service), WizardStep.LOAD_BALANCER);
+        assertThat(home.has("targetValues")).isFalse();
+    }
+
+    @Test
+    void unknownKubernetesClusterIsRefused() {
+        BackendTarget service = BackendTarget.kubernetesService("no-such-cluster", "ghost", "shop",
+                java.util.Map.of("app", "web"));
+
+        SpecProblems problems = checkStep(spec(SeedWorld.networkId(LON1, "default"), FirewallChoice.create(null), "web",
+                service), WizardStep.LOAD_BALANCER);
+        assertThat(problems.byField().get("targetValues")).contains("no-such-cluster");
+    }
 }

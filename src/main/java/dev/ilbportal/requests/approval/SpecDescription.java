@@ -9,7 +9,7 @@ import java.util.List;
 import dev.ilbportal.requests.approval.RequestPage.Fact;
 
 /** A spec in the words of Civo's dashboard, so an approver reads what is asked for without reading JSON. */
-final class SpecDescription {
+public final class SpecDescription {
 
     private SpecDescription() {
     }
@@ -49,7 +49,8 @@ final class SpecDescription {
         };
     }
 
-    private static String target(BackendTarget target) {
+    /** What the load balancer balances, in words. */
+    public static String target(BackendTarget target) {
         if (target == null || target.kind() == null) {
             return null;
         }

@@ -1,0 +1,102 @@
+package dev.ilbportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.ilbportal.sandbox.civo.SeedWorld;
+import dev.ilbportal.support.Browser;
+import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxSignIn;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The Kubernetes target in a real browser: Alice asks for a Service in the sandbox's cluster, the review shows the
+ * manifest with the firewall annotation, April approves, the portal applies the Service and adopts the load balancer
+ * Civo's controller builds, and verification proves it internal and sees the Service carry its IP.
+ */
+@PortalApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = {
+        "portal.provisioning.initial-delay=0s",
+        "portal.provisioning.poll-interval=200ms",
+        "portal.provisioning.available-poll=300ms",
+        "portal.sandbox.civo-provisioning-delay=1s",
+        "portal.verification.connect-timeout=500ms",
+        "portal.verification.schedule-initial-delay=1h"
+})
+class KubernetesJourneyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private String portal() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void serviceTargetIsReviewedAsAManifestApprovedBuiltByTheControllerAndVerified() {
+        String name = "web-" + Long.toHexString(System.nanoTime()).substring(8);
+        Page alice = browser.newPage();
+        SandboxSignIn.as(alice, portal(), "alice");
+        alice.navigate(portal() + "/requests/new");
+        alice.selectOption("#networkId", SeedWorld.networkId("LON1", "default"));
+        alice.locator("[data-test=continue]").click();
+        alice.waitForURL(Pattern.compile(".*/load-balancer$"));
+        alice.fill("#name", name);
+        alice.selectOption("#targetKind", "KUBERNETES_SERVICE");
+        alice.selectOption("#clusterId", SeedWorld.clusterId("LON1", "prod-cluster"));
+        alice.fill("#namespace", "shop");
+        alice.fill("#selector", "app=web");
+        alice.selectOption("[name='ports[0].protocol']", "TCP");
+        alice.fill("[name='ports[0].sourcePort']", "80");
+        alice.fill("[name='ports[0].targetPort']", "8080");
+        Browser.screenshot(alice, "kubernetes-1-target");
+        alice.locator("[data-test=continue]").click();
+        alice.waitForURL(Pattern.compile(".*/review$"));
+        assertThat(alice.locator("[data-test=manifest]")).containsText("kubernetes.civo.com/firewall-id");
+        assertThat(alice.locator("[data-test=manifest]")).containsText("LoadBalancer");
+        alice.fill("#justification", "The shop's web tier, for the checkout service inside the network.");
+        Browser.screenshot(alice, "kubernetes-2-review-manifest");
+        alice.locator("[data-test=submit]").click();
+        alice.waitForURL(Pattern.compile(".*/requests/[0-9a-f-]{36}$"));
+        String requestUrl = alice.url();
+
+        Page april = browser.newPage();
+        SandboxSignIn.as(april, portal(), "april");
+        april.navigate(requestUrl);
+        april.locator("[data-test=approve]").click();
+        assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
+        april.context().close();
+
+        alice.navigate(requestUrl);
+        assertThat(alice.locator("[data-test=provisioning-status]")).containsText("Succeeded",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Browser.screenshot(alice, "kubernetes-3-provisioned");
+        alice.locator("[data-test=verification-link] a").click();
+        alice.locator("[data-test=verify-now]").click();
+        assertThat(alice.locator("[data-test=run]").first()).hasAttribute("data-outcome", "PASS");
+        assertThat(alice.locator("[data-test=run]").first()
+                .locator("[data-check=SERVICE_SHOWS_LOAD_BALANCER_IP]")).hasAttribute("data-outcome", "PASS");
+        Browser.screenshot(alice, "kubernetes-4-verified");
+        alice.context().close();
+    }
+}
