@@ -65,7 +65,8 @@ class ProvisioningProgressController {
     }
 
     private static boolean hasManifest(ProvisioningJob job) {
-        return job.firewallId() != null && ApprovedPlan.parse(job.planJson(), job.planHash()).isKubernetes();
+        return job.kind() == ProvisioningJob.Kind.PROVISION && job.firewallId() != null
+                && ApprovedPlan.parse(job.planJson(), job.planHash()).isKubernetes();
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/retry")
