@@ -6,51 +6,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Kubernetes target in a real browser: Alice asks for a Service in the sandbox's cluster, the review shows the
  * manifest with the firewall annotation, April approves, the portal applies the Service and adopts the load balancer
  * Civo's controller builds, and verification proves it internal and sees the Service carry its IP.
  */
-@PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {
-        "portal.provisioning.initial-delay=0s",
-        "portal.provisioning.poll-interval=200ms",
-        "portal.provisioning.available-poll=300ms",
-        "portal.sandbox.civo-provisioning-delay=1s",
-        "portal.verification.connect-timeout=500ms",
-        "portal.verification.schedule-initial-delay=1h"
-})
-class KubernetesJourneyBrowserTests {
+class KubernetesJourneyBrowserTests extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
 
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void serviceTargetIsReviewedAsAManifestApprovedBuiltByTheControllerAndVerified() {

@@ -14,36 +14,18 @@ import dev.ilbportal.requests.LoadBalancerRequests;
 import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxSignIn;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Journeys 3 to 5 in a real browser: an approved request provisions with live progress, the load balancer is proven
  * internal, drifts when its firewall is opened by hand and recovers, and is decommissioned.
  */
-@PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {
-        "portal.provisioning.initial-delay=0s",
-        "portal.provisioning.poll-interval=200ms",
-        "portal.provisioning.available-poll=300ms",
-        "portal.sandbox.civo-provisioning-delay=3s",
-        "portal.verification.connect-timeout=500ms",
-        "portal.verification.schedule-initial-delay=1h"
-})
-class ProvisioningJourneyBrowserTests {
+class ProvisioningJourneyBrowserTests extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
     @Autowired
     LoadBalancerRequests requests;
     @Autowired
@@ -53,21 +35,6 @@ class ProvisioningJourneyBrowserTests {
     @Autowired
     InternalLoadBalancers inventory;
 
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void approvedRequestIsBuiltWithLiveProgressProvenInternalDriftsRecoversAndIsDecommissioned() {

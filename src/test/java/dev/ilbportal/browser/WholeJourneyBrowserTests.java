@@ -6,53 +6,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Journeys 1 to 4 through the pages only, as people do them: Alice builds a request in the wizard, cannot approve it,
  * April rejects it with a reason, Alice edits and resubmits, April approves, the portal builds it with live progress,
  * and Alice proves it internal with "Verify now".
  */
-@PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {
-        "portal.provisioning.initial-delay=0s",
-        "portal.provisioning.poll-interval=200ms",
-        "portal.provisioning.available-poll=300ms",
-        "portal.sandbox.civo-provisioning-delay=2s",
-        "portal.verification.connect-timeout=500ms",
-        "portal.verification.schedule-initial-delay=1h"
-})
-class WholeJourneyBrowserTests {
+class WholeJourneyBrowserTests extends BrowserJourney {
 
     private static final Pattern REQUEST_PAGE = Pattern.compile(".*/requests/([0-9a-f-]{36})$");
 
-    @LocalServerPort
-    int port;
 
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void requestIsBuiltRejectedEditedApprovedProvisionedAndProvenInternal() {
