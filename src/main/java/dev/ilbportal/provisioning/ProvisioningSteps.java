@@ -43,12 +43,15 @@ class ProvisioningSteps {
         return switch (job.step()) {
             case ENSURE_FIREWALL -> ensureFirewall(job, approvedPlan(job), checkpoint);
             case CHECK_FIREWALL_RULES -> checkFirewallRules(job);
-            case ENSURE_LOAD_BALANCER -> approvedPlan(job).isKubernetes()
-                    ? kubernetes.applyService(job, approvedPlan(job), checkpoint)
-                    : ensureLoadBalancer(job, approvedPlan(job), checkpoint);
-            case WAIT_UNTIL_AVAILABLE -> approvedPlan(job).isKubernetes()
-                    ? kubernetes.waitForLoadBalancer(job, approvedPlan(job))
-                    : waitUntilAvailable(job);
+            case ENSURE_LOAD_BALANCER -> {
+                ApprovedPlan plan = approvedPlan(job);
+                yield plan.isKubernetes() ? kubernetes.applyService(job, plan, checkpoint)
+                        : ensureLoadBalancer(job, plan, checkpoint);
+            }
+            case WAIT_UNTIL_AVAILABLE -> {
+                ApprovedPlan plan = approvedPlan(job);
+                yield plan.isKubernetes() ? kubernetes.waitForLoadBalancer(job, plan) : waitUntilAvailable(job);
+            }
             case DELETE_LOAD_BALANCER -> kubernetes.serviceToDelete(job)
                     .map(service -> kubernetes.deleteService(job, service))
                     .orElseGet(() -> deleteLoadBalancer(job));
