@@ -19,7 +19,15 @@ public record CurrentUser(String subject, String displayName, String email, Set<
 
     static final String TEAM_AUTHORITY_PREFIX = "TEAM_";
 
+    /** The longest display name kept; a provider may send any length, the portal's tables hold 255 characters. */
+    public static final int MAX_DISPLAY_NAME = 255;
+
+    /** The longest address a mail can be sent to (RFC 5321: 64 + @ + 255); a longer claim is not an address. */
+    public static final int MAX_EMAIL = 320;
+
     public CurrentUser {
+        displayName = shortened(displayName, MAX_DISPLAY_NAME);
+        email = email == null || email.length() > MAX_EMAIL ? null : email;
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         teams = Set.copyOf(teams);
     }
@@ -83,6 +91,26 @@ public record CurrentUser(String subject, String displayName, String email, Set<
             }
         }
         return teams;
+    }
+
+    /**
+     * {@code text} cut to at most {@code max} characters, ending with an ellipsis when cut, never splitting a
+     * surrogate pair; control characters become spaces so a name cannot forge lines in logs or mails.
+     */
+    static String shortened(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 
     private static String firstNonBlank(String... candidates) {

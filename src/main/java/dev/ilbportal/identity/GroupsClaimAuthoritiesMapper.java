@@ -57,7 +57,7 @@ public class GroupsClaimAuthoritiesMapper implements GrantedAuthoritiesMapper {
             case OAuth2UserAuthority oauth2 -> oauth2.getAttributes();
             default -> Map.of();
         };
-        return groupNames(claims.get(properties.groupsClaim()));
+        return groupNames(claims.get(properties.groupsClaim()), properties.groupParents());
     }
 
     private static Map<String, Object> merge(Map<String, Object> idToken, Map<String, Object> userInfo) {
@@ -66,22 +66,42 @@ public class GroupsClaimAuthoritiesMapper implements GrantedAuthoritiesMapper {
         return merged;
     }
 
-    /** A groups claim is a list of names, or (with some providers) a single space- or comma-separated string. */
-    static List<String> groupNames(Object claim) {
-        List<String> names = new ArrayList<>();
+    /**
+     * A groups claim is a list of names, or (with some providers) a single space- or comma-separated string. Names
+     * that sit under a parent group nobody configured are left out, so {@code /anything/portal-admins} grants nothing.
+     */
+    static List<String> groupNames(Object claim, Set<String> allowedParents) {
+        List<String> raw = new ArrayList<>();
         if (claim instanceof Collection<?> values) {
-            values.forEach(value -> names.add(stripPath(String.valueOf(value))));
+            values.forEach(value -> raw.add(String.valueOf(value)));
         } else if (claim instanceof String text && !text.isBlank()) {
-            for (String value : text.split("[,\\s]+")) {
-                names.add(stripPath(value));
+            raw.addAll(List.of(text.strip().split("[,\\s]+")));
+        }
+        List<String> names = new ArrayList<>();
+        for (String group : raw) {
+            String name = nameOf(group, allowedParents);
+            if (name != null) {
+                names.add(name);
             }
         }
         return names;
     }
 
-    /** Keycloak sends full group paths ({@code /team-payments}); the portal compares plain names. */
-    private static String stripPath(String group) {
+    /**
+     * The group's name when it is a plain name ({@code portal-admins}), a top-level Keycloak path
+     * ({@code /portal-admins}) or a path under a configured parent ({@code /teams/team-search} with {@code /teams});
+     * null for any other path: a group's meaning must not depend on where someone could create it.
+     */
+    static String nameOf(String group, Set<String> allowedParents) {
         int slash = group.lastIndexOf('/');
-        return slash >= 0 ? group.substring(slash + 1) : group;
+        if (slash < 0) {
+            return group;
+        }
+        String parent = group.substring(0, slash);
+        String name = group.substring(slash + 1);
+        if (name.isEmpty()) {
+            return null;
+        }
+        return parent.isEmpty() || allowedParents.contains(parent) ? name : null;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,16 +14,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * A signed-in person without any portal role is sent to the page that explains which groups grant access;
  * everyone else who is refused gets the 403 page. Every refusal of a signed-in person is published as
- * {@link AccessDenied}, so the audit trail shows who tried what.
+ * {@link AccessDenied}, so the audit trail shows who tried what; repeats are folded and paths cut to 256 characters
+ * ({@link RefusalRecords}).
  */
 class PortalAccessDeniedHandler implements AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PortalAccessDeniedHandler.class);
 
-    private final ApplicationEventPublisher events;
+    private final RefusalRecords refusals;
 
-    PortalAccessDeniedHandler(ApplicationEventPublisher events) {
-        this.events = events;
+    PortalAccessDeniedHandler(RefusalRecords refusals) {
+        this.refusals = refusals;
     }
 
     @Override
@@ -33,14 +33,14 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
         if (signedIn) {
-            events.publishEvent(new AccessDenied(CurrentUser.of(authentication).asActor(), request.getMethod(),
-                    request.getRequestURI(), denied.getClass().getSimpleName()));
+            refusals.denied(CurrentUser.of(authentication), request, denied.getClass().getSimpleName());
         }
         if (signedIn && !CurrentUser.of(authentication).hasAnyRole() && "GET".equals(request.getMethod())) {
             response.sendRedirect(request.getContextPath() + "/no-access");
             return;
         }
-        log.info("Access denied: {} {} for {}", request.getMethod(), request.getRequestURI(),
+        log.info("Access denied: {} {} for {}", request.getMethod(),
+                CurrentUser.shortened(request.getRequestURI(), RefusalRecords.MAX_PATH),
                 signedIn ? authentication.getName() : "anonymous");
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }

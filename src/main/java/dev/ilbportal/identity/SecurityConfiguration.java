@@ -2,13 +2,15 @@ package dev.ilbportal.identity;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** One filter chain for the whole portal: OIDC login, deny by default, CSRF on, strict security headers. */
@@ -22,8 +24,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        GroupsClaimAuthoritiesMapper authoritiesMapper,
-                                       List<UrlAccessRules> moduleRules, ApplicationEventPublisher events)
+                                       List<UrlAccessRules> moduleRules, RefusalRecords refusals,
+                                       IdentityProperties properties, ObjectProvider<Clock> clocks)
             throws Exception {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         String[] everyRole = Arrays.stream(PortalRole.values()).map(PortalRole::roleName).toArray(String[]::new);
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -37,10 +41,12 @@ class SecurityConfiguration {
         });
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper))
+                .successHandler(new SessionLifetime.SignInSuccess(clock))
                 // A handler, not failureUrl(..): the default login page would otherwise claim the failure URL.
-                .failureHandler(new SignInFailureHandler(events)));
+                .failureHandler(new SignInFailureHandler(refusals)));
+        http.addFilterAfter(new SessionLifetime(properties.sessionMaxAge(), clock), SecurityContextHolderFilter.class);
         http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
-        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(events)));
+        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(refusals)));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

@@ -3,10 +3,16 @@ package dev.ilbportal.identity;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
+import java.time.Instant;
 import java.util.Map;
 
-/** A sign-in did not complete: the provider's answer was refused (forged or stale state, bad token, ...). */
-public record SignInFailed(String reason, String remoteAddress) implements PortalEvent {
+/**
+ * Sign-ins from one address did not complete: the provider's answer was refused (forged or stale state, bad token,
+ * ...). {@code count} is 1 for the first failure of a window, and the number of further failures between
+ * {@code firstAt} and {@code lastAt} in the row written when the window closes ({@code reason} is then the last one's).
+ */
+public record SignInFailed(String reason, String remoteAddress, int count, Instant firstAt, Instant lastAt)
+        implements PortalEvent {
 
     @Override
     public Actor actor() {
@@ -25,6 +31,7 @@ public record SignInFailed(String reason, String remoteAddress) implements Porta
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("reason", reason == null ? "" : reason, "remoteAddress", remoteAddress == null ? "" : remoteAddress);
+        return Map.of("reason", reason == null ? "" : reason, "remoteAddress", remoteAddress == null ? "" : remoteAddress,
+                "count", count, "firstAt", String.valueOf(firstAt), "lastAt", String.valueOf(lastAt));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /** The real security configuration for web-slice tests, with a client registration that needs no provider. */
 @TestConfiguration
-@Import({SecurityConfiguration.class, GroupsClaimAuthoritiesMapper.class})
+@Import({SecurityConfiguration.class, GroupsClaimAuthoritiesMapper.class, RefusalRecords.class})
 @org.springframework.boot.context.properties.EnableConfigurationProperties(IdentityProperties.class)
 public class SecuritySliceConfiguration {
 

@@ -74,6 +74,39 @@ class SignInThroughSandboxProviderTests {
     }
 
     @Test
+    void anonymousCallsOfTheCallbackCreateNoSessionAndAtMostOneAuditRow() throws Exception {
+        int sessions = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        long lastAudit = jdbc.queryForObject("select coalesce(max(sequence), 0) from audit_event", Long.class);
+
+        for (int i = 0; i < 30; i++) {
+            SandboxBrowserlessLogin stranger = new SandboxBrowserlessLogin(portal());
+            HttpResponse<String> callback = stranger.get(portal().resolve("/login/oauth2/code/portal?code=x&state=y"));
+            assertThat(callback.statusCode()).isEqualTo(302);
+            assertThat(SandboxBrowserlessLogin.location(callback).getPath()).isEqualTo("/login-failed");
+            assertThat(callback.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("ILBPORTAL_SESSION"));
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class))
+                .as("sessions after 30 forged callbacks").isLessThanOrEqualTo(sessions);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where sequence > ? "
+                + "and action = 'identity.sign-in-failed'", Integer.class, lastAudit))
+                .as("audit rows for 30 failed sign-ins from one address").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void displayNameOverTheColumnLimitIsShortenedAndSignInWorks() throws Exception {
+        String longName = "Alice " + "Adeyemi-".repeat(60);
+        HttpResponse<String> home = new SandboxBrowserlessLogin(portal()).signIn("alice",
+                claims -> claims.replace("\"Alice Adeyemi\"", "\"" + longName + "\""));
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Hello, <span>Alice Adeyemi-Adeyemi-");
+        String remembered = jdbc.queryForObject(
+                "select display_name from notification_person where subject = 'alice'", String.class);
+        assertThat(remembered).hasSize(CurrentUser.MAX_DISPLAY_NAME).startsWith("Alice Adeyemi-").endsWith("…");
+    }
+
+    @Test
     void signingOutEndsTheProviderSessionAndLandsOnSignedOutPage() throws Exception {
         SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
         String home = login.signIn("adam").body();

@@ -38,6 +38,15 @@ public final class SandboxBrowserlessLogin {
 
     /** Follows the whole sign-in for {@code username} and returns the page the portal shows afterwards. */
     public HttpResponse<String> signIn(String username) throws IOException, InterruptedException {
+        return signIn(username, claims -> claims);
+    }
+
+    /**
+     * Signs {@code username} in with the claims the sandbox offers for them, changed by {@code claims} first (a
+     * provider that sends something unusual: a very long name, odd groups).
+     */
+    public HttpResponse<String> signIn(String username, java.util.function.UnaryOperator<String> claims)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = get(portal.resolve("/"));
         URI authorize = null;
         while (response.statusCode() == 302) {
@@ -52,11 +61,11 @@ public final class SandboxBrowserlessLogin {
             throw new IllegalStateException("The portal did not send the browser to the provider");
         }
         String loginPage = get(authorize).body();
-        String claims = claimsOf(loginPage, username);
+        String sent = claims.apply(claimsOf(loginPage, username));
         HttpResponse<String> callback = http.send(HttpRequest.newBuilder(authorize)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&claims="
-                                + encode(claims)))
+                                + encode(sent)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return followRedirects(callback);
