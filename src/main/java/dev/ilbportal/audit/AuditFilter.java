@@ -43,6 +43,31 @@ public record AuditFilter(
         return parameters().isEmpty();
     }
 
+    /**
+     * Why this filter cannot be run, for the person who typed it: a control character (NUL included) matches nothing
+     * the trail stores and PostgreSQL refuses NUL in text; null when the filter is fine.
+     */
+    public String problem() {
+        for (Map.Entry<String, String> field : parameters().entrySet()) {
+            if (field.getValue().chars().anyMatch(Character::isISOControl)) {
+                return "The filter \"" + field.getKey() + "\" contains a control character (such as NUL or a line "
+                        + "break); remove it and filter again.";
+            }
+        }
+        return null;
+    }
+
+    /** This filter with control characters removed, to show back in the form beside {@link #problem()}. */
+    public AuditFilter withoutControlCharacters() {
+        return new AuditFilter(from, to, clean(actor), clean(team), clean(action), clean(loadBalancer), clean(request),
+                clean(text));
+    }
+
+    private static String clean(String value) {
+        return value == null ? null : value.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     /** The SQL condition (always starting with {@code where}) and its arguments; each filter has an index behind it. */
     String where(List<Object> arguments) {
         List<String> conditions = new ArrayList<>();

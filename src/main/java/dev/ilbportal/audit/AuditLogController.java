@@ -37,13 +37,24 @@ class AuditLogController {
 
     @GetMapping("/audit")
     String log(@ModelAttribute("filter") AuditFilter filter, @RequestParam(required = false) Long olderThan,
-               @RequestParam(required = false) Long newerThan, Model model) {
+               @RequestParam(required = false) Long newerThan, Model model, HttpServletResponse response) {
+        String problem = filter.problem();
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("filter", filter.withoutControlCharacters());
+            model.addAttribute("filterProblem", problem);
+            model.addAttribute("page", new AuditPage(java.util.List.of(), null, null));
+            return "audit/log";
+        }
         model.addAttribute("page", log.page(filter, olderThan, newerThan));
         return "audit/log";
     }
 
     @GetMapping("/audit/load-balancers/{id}")
     String timeline(@PathVariable String id, @RequestParam(required = false) Long after, Model model) {
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new NotFoundException("The load balancer");
+        }
         AuditPage page = log.timeline(id, after);
         if (page.events().isEmpty() && after == null) {
             throw new NotFoundException("The load balancer " + id);
@@ -81,6 +92,11 @@ class AuditLogController {
 
     private void export(AuditFilter filter, AuditExport.Format format, Authentication authentication,
                         HttpServletResponse response) {
+        String problem = filter.problem();
+        if (problem != null) {
+            refuse(response, problem);
+            return;
+        }
         exports.export(CurrentUser.of(authentication).asActor(), filter, format, head -> {
             response.setContentType(format.contentType() + ";charset=UTF-8");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -89,5 +105,15 @@ class AuditLogController {
             response.setHeader("X-Audit-Head-Sequence", Long.toString(head.sequence()));
             return response.getOutputStream();
         });
+    }
+
+    private static void refuse(HttpServletResponse response, String problem) {
+        try {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(problem + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -55,6 +55,14 @@ class Deliveries {
         return due;
     }
 
+    /** Hands a claimed delivery back untried, unless its lease already ran out and someone else may hold it. */
+    void release(UUID id, Instant leaseUntil, Instant now) {
+        jdbc.sql("""
+                        update notification_delivery set next_attempt_at = ?
+                        where id = ? and status = 'PENDING' and next_attempt_at = ?""")
+                .params(Timestamp.from(now), id, Timestamp.from(leaseUntil)).update();
+    }
+
     void markSent(UUID id, Instant now) {
         jdbc.sql("""
                         update notification_delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?,

@@ -11,6 +11,11 @@ record Delivery(UUID id, UUID eventId, NotificationKind kind, Channel channel, S
                 UUID webhookId, String title, String body, Status status, int attempts, Instant nextAttemptAt,
                 String lastError, Instant createdAt, Instant sentAt) {
 
+    /** The recipient as pages show it: a mail address, or a webhook's URL up to its host. */
+    public String shownRecipient() {
+        return channel == Channel.WEBHOOK ? WebhookAddresses.masked(recipient) : recipient;
+    }
+
     /** Where a delivery stands: waiting (or waiting again), sent, or given up after the last attempt. */
     enum Status {
         PENDING,

@@ -1,7 +1,8 @@
 package dev.ilbportal.notifications;
 
 import dev.ilbportal.web.NotFoundException;
-import java.time.Clock;
+import dev.ilbportal.identity.CurrentUser;
+import org.springframework.security.core.Authentication;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -19,11 +20,11 @@ class DeliveryAdminController {
     static final int PAGE_SIZE = 50;
 
     private final Deliveries deliveries;
-    private final Clock clock;
+    private final NotificationSettings settings;
 
-    DeliveryAdminController(Deliveries deliveries, Clock clock) {
+    DeliveryAdminController(Deliveries deliveries, NotificationSettings settings) {
         this.deliveries = deliveries;
-        this.clock = clock;
+        this.settings = settings;
     }
 
     @GetMapping("/admin/notifications")
@@ -34,13 +35,13 @@ class DeliveryAdminController {
     }
 
     @PostMapping("/admin/notifications/{id}/send-again")
-    String sendAgain(@PathVariable UUID id, RedirectAttributes redirect) {
+    String sendAgain(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
         Delivery delivery = deliveries.find(id).orElseThrow(() -> new NotFoundException("Delivery " + id));
-        if (deliveries.sendAgain(id, clock.instant())) {
-            redirect.addFlashAttribute("message", "The delivery to " + delivery.recipient()
+        switch (settings.sendAgain(CurrentUser.of(authentication), id)) {
+            case DONE -> redirect.addFlashAttribute("message", "The delivery to " + delivery.shownRecipient()
                     + " is queued to be sent again.");
-        } else {
-            redirect.addFlashAttribute("message", "The delivery is not failed any more.");
+            case UNCHANGED -> redirect.addFlashAttribute("message", "The delivery is not failed any more.");
+            case NOT_FOUND -> throw new NotFoundException("Delivery " + id);
         }
         return "redirect:/admin/notifications";
     }

@@ -2,6 +2,7 @@ package dev.ilbportal.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +43,32 @@ class DeliveryDispatcher {
         dispatchDue();
     }
 
-    /** Claims and tries one batch of due deliveries; returns how many were tried. */
+    /**
+     * Claims and tries one batch of due deliveries; returns how many were tried. The claim's lease covers the whole
+     * batch ({@link NotificationsProperties#batchLease()}), and no attempt starts with less than one attempt's time
+     * left on it: what is left over goes back to the outbox at once, so no other dispatcher can take a delivery while
+     * it is being sent, and a mail never goes twice because a batch ran long.
+     */
     int dispatchDue() {
         Instant now = clock.instant();
+        Instant leaseUntil = now.plus(properties.batchLease()).truncatedTo(ChronoUnit.MICROS);
         List<Delivery> claimed = transactions.execute(tx ->
-                deliveries.claimDue(now, properties.batchSize(), now.plus(properties.lease())));
+                deliveries.claimDue(now, properties.batchSize(), leaseUntil));
         if (claimed == null) {
             return 0;
         }
-        claimed.forEach(this::attempt);
-        return claimed.size();
+        int tried = 0;
+        for (Delivery delivery : claimed) {
+            if (clock.instant().plus(properties.attemptLimit()).isAfter(leaseUntil)) {
+                List<Delivery> left = claimed.subList(tried, claimed.size());
+                left.forEach(rest -> deliveries.release(rest.id(), leaseUntil, clock.instant()));
+                log.info("Lease of the dispatch batch ran short; {} delivery(ies) go back to the outbox", left.size());
+                break;
+            }
+            attempt(delivery);
+            tried++;
+        }
+        return tried;
     }
 
     private void attempt(Delivery delivery) {

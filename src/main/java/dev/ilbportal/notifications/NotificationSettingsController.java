@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotificationSettingsController {
 
     private final Preferences preferences;
+    private final NotificationSettings settings;
 
-    NotificationSettingsController(Preferences preferences) {
+    NotificationSettingsController(Preferences preferences, NotificationSettings settings) {
         this.preferences = preferences;
+        this.settings = settings;
     }
 
     @GetMapping("/settings/notifications")
@@ -35,7 +37,7 @@ class NotificationSettingsController {
                   Authentication authentication, RedirectAttributes redirect) {
         Set<NotificationKind> wanted = email == null || email.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
                 : EnumSet.copyOf(email);
-        preferences.choose(CurrentUser.of(authentication).subject(), Channel.EMAIL, wanted);
+        settings.choose(CurrentUser.of(authentication), Channel.EMAIL, wanted);
         redirect.addFlashAttribute("message", "Your notification settings are saved.");
         return "redirect:/settings/notifications";
     }

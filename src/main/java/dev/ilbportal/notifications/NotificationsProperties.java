@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout          how long a webhook call may take in all
  * @param reminderBefore       how long before a request expires its approvers are reminded
  * @param reminderCheck        how often the reminder job looks for requests that are due a reminder
+ * @param webhookAllowedHosts  host names or addresses a webhook may call although they resolve to an internal
+ *                             address (and over http); empty by default: only https to public addresses
+ * @param stalePersonAfter     people the portal has not seen sign in for this long get no mail: their roles and
+ *                             teams as last seen may no longer be theirs
  */
 @Validated
 @ConfigurationProperties("portal.notifications")
@@ -42,7 +47,34 @@ public record NotificationsProperties(
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("10s") @NotNull Duration sendTimeout,
         @DefaultValue("24h") @NotNull Duration reminderBefore,
-        @DefaultValue("15m") @NotNull Duration reminderCheck) {
+        @DefaultValue("15m") @NotNull Duration reminderCheck,
+        Set<String> webhookAllowedHosts,
+        @DefaultValue("30d") @NotNull Duration stalePersonAfter) {
+
+    public NotificationsProperties {
+        webhookAllowedHosts = webhookAllowedHosts == null ? Set.of() : Set.copyOf(webhookAllowedHosts);
+    }
+
+    /**
+     * The longest one delivery attempt is allowed for: a webhook's connect and send timeouts, and at least the 30
+     * seconds that the mail server's timeouts in application.yml add up to (connect 5 s, read 10 s, write 10 s).
+     */
+    public Duration attemptLimit() {
+        Duration webhook = connectTimeout.plus(sendTimeout);
+        return webhook.compareTo(MAIL_ATTEMPT_LIMIT) > 0 ? webhook : MAIL_ATTEMPT_LIMIT;
+    }
+
+    private static final Duration MAIL_ATTEMPT_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * How long a claimed batch is left to its dispatcher: the configured lease, or longer when a whole batch of
+     * attempts at their limit would outlast it, so that no other dispatcher takes (and sends again) a delivery that
+     * is still on its way. The dispatcher also stops starting attempts when less than one attempt's time is left.
+     */
+    public Duration batchLease() {
+        Duration wholeBatch = attemptLimit().multipliedBy(batchSize).plus(Duration.ofSeconds(30));
+        return wholeBatch.compareTo(lease) > 0 ? wholeBatch : lease;
+    }
 
     /** The address of a page of the portal, for a mail or a webhook body. */
     public String linkTo(String path) {

@@ -54,19 +54,23 @@ class Outbox {
         for (Webhook webhook : plan.webhooks()) {
             UUID id = UUID.randomUUID();
             written.add(new Delivery(id, notification.eventId(), notification.kind(), Channel.WEBHOOK,
-                    webhook.url(), null, webhook.id(), notification.title(), webhookBody(id, notification),
+                    WebhookAddresses.masked(webhook.url()), null, webhook.id(), notification.title(), webhookBody(id, notification),
                     Delivery.Status.PENDING, 0, now, null, now, null));
         }
         written.forEach(deliveries::add);
         return written;
     }
 
+    /** The audience's people, leaving out those not seen for a while: their roles and teams may be stale. */
     private Collection<Person> candidatesFor(Audience audience) {
+        Instant seenSince = clock.instant().minus(properties.stalePersonAfter());
         Map<String, Person> found = new LinkedHashMap<>();
-        audience.subjects().forEach(subject -> people.find(subject).ifPresent(p -> found.put(p.subject(), p)));
-        audience.roles().forEach(role -> people.withRole(role).forEach(p -> found.putIfAbsent(p.subject(), p)));
+        audience.subjects().forEach(subject -> people.findSeenSince(subject, seenSince)
+                .ifPresent(p -> found.put(p.subject(), p)));
+        audience.roles().forEach(role -> people.withRole(role, seenSince)
+                .forEach(p -> found.putIfAbsent(p.subject(), p)));
         if (audience.team() != null) {
-            people.membersOf(audience.team()).forEach(p -> found.putIfAbsent(p.subject(), p));
+            people.membersOf(audience.team(), seenSince).forEach(p -> found.putIfAbsent(p.subject(), p));
         }
         return found.values();
     }

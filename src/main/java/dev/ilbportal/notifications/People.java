@@ -46,14 +46,26 @@ class People {
                 .query(People::person).optional();
     }
 
-    List<Person> withRole(PortalRole role) {
-        return jdbc.sql("select * from notification_person where roles @> array[?]::text[] order by subject")
-                .param(role.name()).query(People::person).list();
+    /** {@code subject} if they signed in at {@code seenSince} or later. */
+    Optional<Person> findSeenSince(String subject, Instant seenSince) {
+        return jdbc.sql("select * from notification_person where subject = ? and last_seen_at >= ?")
+                .params(subject, Timestamp.from(seenSince)).query(People::person).optional();
     }
 
-    List<Person> membersOf(String team) {
-        return jdbc.sql("select * from notification_person where teams @> array[?]::text[] order by subject")
-                .param(team).query(People::person).list();
+    /** The holders of {@code role} as last seen, among those who signed in at {@code seenSince} or later. */
+    List<Person> withRole(PortalRole role, Instant seenSince) {
+        return jdbc.sql("""
+                        select * from notification_person where roles @> array[?]::text[] and last_seen_at >= ?
+                        order by subject""")
+                .params(role.name(), Timestamp.from(seenSince)).query(People::person).list();
+    }
+
+    /** The members of {@code team} as last seen, among those who signed in at {@code seenSince} or later. */
+    List<Person> membersOf(String team, Instant seenSince) {
+        return jdbc.sql("""
+                        select * from notification_person where teams @> array[?]::text[] and last_seen_at >= ?
+                        order by subject""")
+                .params(team, Timestamp.from(seenSince)).query(People::person).list();
     }
 
     private static Person person(ResultSet row, int number) throws SQLException {

@@ -18,6 +18,11 @@ record Webhook(UUID id, String url, String secret, String team, boolean enabled,
         return enabled && (team == null || team.equals(notification.team()));
     }
 
+    /** The URL as pages show it, up to its host: the rest may carry a token. */
+    public String maskedUrl() {
+        return WebhookAddresses.masked(url);
+    }
+
     /** The last four characters of the secret, for people to tell secrets apart. */
     public String secretHint() {
         return secret.length() <= 4 ? "****" : "…" + secret.substring(secret.length() - 4);
@@ -25,6 +30,6 @@ record Webhook(UUID id, String url, String secret, String team, boolean enabled,
 
     @Override
     public String toString() {
-        return "Webhook[id=" + id + ", url=" + url + ", team=" + team + ", enabled=" + enabled + "]";
+        return "Webhook[id=" + id + ", url=" + maskedUrl() + ", team=" + team + ", enabled=" + enabled + "]";
     }
 }

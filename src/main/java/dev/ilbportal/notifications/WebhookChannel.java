@@ -9,17 +9,23 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
-/** Sends webhook deliveries: a signed JSON POST with a connect timeout and an overall timeout; 2xx is success. */
+/**
+ * Sends webhook deliveries: a signed JSON POST with a connect timeout and an overall timeout; 2xx is success. The
+ * address is checked again before each call ({@link WebhookAddresses}), and of a failed answer only the status code
+ * is kept: the body is the receiver's and may hold anything, including what an internal service would not show.
+ */
 @Component
 class WebhookChannel {
 
     private final Webhooks webhooks;
+    private final WebhookAddresses addresses;
     private final NotificationsProperties properties;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookChannel(Webhooks webhooks, NotificationsProperties properties, Clock clock) {
+    WebhookChannel(Webhooks webhooks, WebhookAddresses addresses, NotificationsProperties properties, Clock clock) {
         this.webhooks = webhooks;
+        this.addresses = addresses;
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
@@ -34,6 +40,9 @@ class WebhookChannel {
         if (!webhook.enabled()) {
             throw new DeliveryFailure("The webhook is disabled", true);
         }
+        addresses.refusal(webhook.url()).ifPresent(why -> {
+            throw new DeliveryFailure("The webhook URL is refused: it " + why, true);
+        });
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
@@ -50,9 +59,9 @@ class WebhookChannel {
         } catch (IllegalArgumentException badUrl) {
             throw new DeliveryFailure("The webhook URL is not valid", true);
         }
-        HttpResponse<String> response;
+        HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailure("No answer within " + properties.sendTimeout(), e);
         } catch (IOException e) {
@@ -62,9 +71,7 @@ class WebhookChannel {
             throw new DeliveryFailure("Interrupted while sending", e);
         }
         if (response.statusCode() / 100 != 2) {
-            String answer = response.body() == null ? "" : response.body().strip();
-            throw new DeliveryFailure("The webhook answered HTTP " + response.statusCode()
-                    + (answer.isEmpty() ? "" : ": " + abbreviate(answer)), false);
+            throw new DeliveryFailure("The webhook answered HTTP " + response.statusCode(), false);
         }
     }
 

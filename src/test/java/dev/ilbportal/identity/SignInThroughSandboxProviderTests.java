@@ -94,6 +94,27 @@ class SignInThroughSandboxProviderTests {
     }
 
     @Test
+    void behindATlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(portal().resolve("/"))
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(portal().resolve("/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(proxied.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("ILBPORTAL_SESSION="))
+                .singleElement().asString().containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).get().asString()
+                .contains("max-age=");
+        assertThat(SandboxBrowserlessLogin.location(proxied).getScheme()).isEqualTo("https");
+
+        assertThat(direct.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("ILBPORTAL_SESSION="))
+                .singleElement().asString().doesNotContainIgnoringCase("Secure");
+        assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
     void displayNameOverTheColumnLimitIsShortenedAndSignInWorks() throws Exception {
         String longName = "Alice " + "Adeyemi-".repeat(60);
         HttpResponse<String> home = new SandboxBrowserlessLogin(portal()).signIn("alice",

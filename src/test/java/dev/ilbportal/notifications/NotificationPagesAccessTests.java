@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Who may reach the notification pages: settings for every role, webhooks and failed deliveries for admins. */
 @WebMvcTest({NotificationSettingsController.class, WebhookAdminController.class, DeliveryAdminController.class})
-@Import({SecuritySliceConfiguration.class, NotificationsAccessRules.class,
+@Import({SecuritySliceConfiguration.class, NotificationsAccessRules.class, NotificationSettings.class,
         NotificationPagesAccessTests.FixedClock.class})
 class NotificationPagesAccessTests {
 
@@ -59,6 +59,8 @@ class NotificationPagesAccessTests {
     Deliveries deliveries;
     @MockitoBean
     Preferences preferences;
+    @MockitoBean
+    WebhookAddresses addresses;
 
     @ParameterizedTest
     @ValueSource(strings = {"/settings/notifications", "/admin/webhooks", "/admin/notifications"})

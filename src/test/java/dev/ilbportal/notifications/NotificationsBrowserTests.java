@@ -187,18 +187,21 @@ class NotificationsBrowserTests {
         assertThat(page.locator("[data-test=message]")).containsText("team " + team);
         Locator row = page.locator("[data-test=webhooks] tr").filter(new Locator.FilterOptions().setHasText(team));
         assertThat(row.locator("[data-test=secret-hint]")).hasText("…7f3a");
+        assertThat(row.locator("[data-test=webhook-url]")).hasText("http://127.0.0.1:9/…");
         assertThat(page.locator("body")).not().containsText("browser-secret-7f3a");
+        assertThat(page.locator("body")).not().containsText(closedPort);
         Browser.screenshot(page, "notifications-admin-webhooks");
 
         transactions.executeWithoutResult(tx -> events.publishEvent(
                 new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, team + "-db", "OUTSIDE_CLOSED")));
-        dispatchWebhookOf(closedPort);
+        dispatchWebhookOf(team);
 
         page.locator("[data-test=admin-deliveries-link]").click();
         page.waitForURL(portal() + "/admin/notifications");
         Locator failed = page.locator("[data-test=failed-deliveries] tr")
-                .filter(new Locator.FilterOptions().setHasText(closedPort));
+                .filter(new Locator.FilterOptions().setHasText(team + "-db"));
         assertThat(failed).hasCount(1);
+        assertThat(failed.locator("[data-test=recipient]")).hasText("http://127.0.0.1:9/…");
         assertThat(failed.locator("[data-test=last-error]")).containsText("Could not reach the webhook");
         Browser.screenshot(page, "notifications-admin-deliveries");
         failed.locator("[data-test=send-again]").click();
@@ -214,10 +217,12 @@ class NotificationsBrowserTests {
         page.context().close();
     }
 
-    private void dispatchWebhookOf(String url) throws InterruptedException {
+    private void dispatchWebhookOf(String team) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
-        while (jdbc.sql("select count(*) from notification_delivery where recipient = ? and status = 'PENDING'")
-                .param(url).query(Long.class).single() > 0) {
+        while (jdbc.sql("""
+                        select count(*) from notification_delivery d join notification_webhook w on w.id = d.webhook_id
+                        where w.team = ? and d.status = 'PENDING'""")
+                .param(team).query(Long.class).single() > 0) {
             assertThat(System.currentTimeMillis()).as("webhook tried in time").isLessThan(deadline);
             dispatcher.dispatchDue();
             Thread.sleep(20);

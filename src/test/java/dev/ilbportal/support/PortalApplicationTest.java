@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole portal on a random port, on the shared test PostgreSQL, with the sandbox's OIDC provider (and other
  * sandbox parts) on free ports. The notification dispatcher and reminder job do not run on their own: every cached
- * context shares one outbox table, so tests that send notifications dispatch them themselves.
+ * context shares one outbox table, so tests that send notifications dispatch them themselves. Tests' webhook
+ * receivers listen on this machine, so its loopback names are on the webhook allow-list (production allows none).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "portal.sandbox.oidc-port=0",
         "portal.sandbox.civo-port=0",
         "portal.sandbox.smtp-port=0",
-        "portal.notifications.dispatch-initial-delay=1h"
+        "portal.notifications.dispatch-initial-delay=1h",
+        "portal.notifications.webhook-allowed-hosts=127.0.0.1,localhost"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {
