@@ -51,9 +51,6 @@ public record NotificationsProperties(
         Set<String> webhookAllowedHosts,
         @DefaultValue("30d") @NotNull Duration stalePersonAfter) {
 
-    public NotificationsProperties {
-        webhookAllowedHosts = webhookAllowedHosts == null ? Set.of() : Set.copyOf(webhookAllowedHosts);
-    }
 
     /**
      * The longest one delivery attempt is allowed for: a webhook's connect and send timeouts, and at least the 30
@@ -84,6 +81,7 @@ public record NotificationsProperties(
         if (portalUrl == null || portalUrl.isBlank()) {
             portalUrl = LOCAL_PORTAL_URL;
         }
+        webhookAllowedHosts = webhookAllowedHosts == null ? Set.of() : Set.copyOf(webhookAllowedHosts);
     }
 
     /** The address of a page of the portal, for a mail or a webhook body. */
