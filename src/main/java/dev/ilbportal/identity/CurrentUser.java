@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  */
 public record CurrentUser(String subject, String displayName, String email, Set<PortalRole> roles, Set<String> teams) {
 
-    static final String TEAM_AUTHORITY_PREFIX = "TEAM_";
+    public static final String TEAM_AUTHORITY_PREFIX = "TEAM_";
 
     /** The longest display name kept; a provider may send any length, the portal's tables hold 255 characters. */
     public static final int MAX_DISPLAY_NAME = 255;
@@ -97,7 +97,7 @@ public record CurrentUser(String subject, String displayName, String email, Set<
      * {@code text} cut to at most {@code max} characters, ending with an ellipsis when cut, never splitting a
      * surrogate pair; control characters become spaces so a name cannot forge lines in logs or mails.
      */
-    static String shortened(String text, int max) {
+    public static String shortened(String text, int max) {
         if (text == null) {
             return null;
         }

@@ -1,5 +1,9 @@
 package dev.ilbportal.identity;
 
+import dev.ilbportal.identity.internal.GroupsClaimAuthoritiesMapper;
+import dev.ilbportal.identity.internal.RefusalRecords;
+import dev.ilbportal.identity.internal.SecurityConfiguration;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;

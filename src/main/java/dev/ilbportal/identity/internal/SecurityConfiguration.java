@@ -1,0 +1,67 @@
+package dev.ilbportal.identity.internal;
+
+import dev.ilbportal.identity.IdentityProperties;
+import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.identity.UrlAccessRules;
+
+import java.util.Arrays;
+import java.util.List;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/** One filter chain for the whole portal: OIDC login, deny by default, CSRF on, strict security headers. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+                                       GroupsClaimAuthoritiesMapper authoritiesMapper,
+                                       List<UrlAccessRules> moduleRules, RefusalRecords refusals,
+                                       IdentityProperties properties, ObjectProvider<Clock> clocks)
+            throws Exception {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+        String[] everyRole = Arrays.stream(PortalRole.values()).map(PortalRole::roleName).toArray(String[]::new);
+        http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                    "/signed-out", "/login-failed").permitAll();
+            rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+            rules.requestMatchers("/actuator/**").hasRole(PortalRole.ADMIN.roleName());
+            rules.requestMatchers("/no-access").authenticated();
+            rules.requestMatchers("/").hasAnyRole(everyRole);
+            moduleRules.forEach(module -> module.apply(rules));
+            rules.anyRequest().denyAll();
+        });
+        http.oauth2Login(login -> login
+                .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper))
+                .successHandler(new SessionLifetime.SignInSuccess(clock))
+                // A handler, not failureUrl(..): the default login page would otherwise claim the failure URL.
+                .failureHandler(new SignInFailureHandler(refusals)));
+        http.addFilterAfter(new SessionLifetime(properties.sessionMaxAge(), clock), SecurityContextHolderFilter.class);
+        http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
+        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(refusals)));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** RP-initiated logout: the provider ends its session too, then sends the person to the signed-out page. */
+    private static OidcClientInitiatedLogoutSuccessHandler providerLogout(ClientRegistrationRepository registrations) {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        return handler;
+    }
+}

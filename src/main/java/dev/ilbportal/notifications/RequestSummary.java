@@ -1,5 +1,0 @@
-package dev.ilbportal.notifications;
-
-/** What a notification says about a request: its name and who asked for it. */
-record RequestSummary(String name, String requesterSubject, String requesterName) {
-}

@@ -1,0 +1,164 @@
+package dev.ilbportal.notifications.internal;
+
+import dev.ilbportal.notifications.NotificationKind;
+
+import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
+import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
+import dev.ilbportal.requests.RequestEvents.RequestApproved;
+import dev.ilbportal.requests.RequestEvents.RequestRejected;
+import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
+import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
+import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what other modules did into notifications and writes them to the outbox. The listeners are synchronous, so
+ * they run in the publisher's transaction: the notification commits with the change, or not at all.
+ */
+@Component
+class EventNotifications {
+
+    private final Outbox outbox;
+    private final RequestSummaries summaries;
+    private final Clock clock;
+
+    EventNotifications(Outbox outbox, RequestSummaries summaries, Clock clock) {
+        this.outbox = outbox;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RequestSubmitted event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(RequestApproved event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(RequestRejected event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(LoadBalancerProvisioned event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(ProvisioningFailed event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(LoadBalancerDrifted event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    @EventListener
+    void on(LoadBalancerRecovered event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    Notification notificationFor(RequestSubmitted event) {
+        RequestSummary request = summary(event.requestId());
+        String title = "Request " + request.name() + " (team " + event.team() + ") waits for your approval";
+        String text = event.by().displayName() + " submitted revision " + event.revision() + " of request "
+                + request.name() + " for team " + event.team() + " in region " + event.region()
+                + ". It waits for an approver's decision.";
+        return notification(NotificationKind.REQUEST_SUBMITTED, event.team(), title, text,
+                requestPath(event.requestId()), event.requestId(), null,
+                Audience.role(PortalRole.APPROVER).except(event.by().subject()));
+    }
+
+    Notification notificationFor(RequestApproved event) {
+        RequestSummary request = summary(event.requestId());
+        String title = "Request " + request.name() + " was approved";
+        String text = event.by().displayName() + (event.override() ? " approved (as an admin override) " : " approved ")
+                + "revision " + event.revision() + " of request " + request.name() + " for team " + event.team()
+                + ". Provisioning starts now."
+                + (event.reason() == null || event.reason().isBlank() ? "" : "\nReason: " + event.reason());
+        return notification(NotificationKind.REQUEST_APPROVED, event.team(), title, text,
+                requestPath(event.requestId()), event.requestId(), null, Audience.person(request.requesterSubject()));
+    }
+
+    Notification notificationFor(RequestRejected event) {
+        RequestSummary request = summary(event.requestId());
+        String title = "Request " + request.name() + " was rejected";
+        String text = event.by().displayName() + " rejected revision " + event.revision() + " of request "
+                + request.name() + " for team " + event.team() + ".\nReason: " + event.reason();
+        return notification(NotificationKind.REQUEST_REJECTED, event.team(), title, text,
+                requestPath(event.requestId()), event.requestId(), null, Audience.person(request.requesterSubject()));
+    }
+
+    Notification notificationFor(LoadBalancerProvisioned event) {
+        RequestSummary request = summary(event.requestId());
+        String title = "Load balancer " + request.name() + " is ready";
+        String text = "The internal load balancer " + request.name() + " of team " + event.team() + " is available in "
+                + event.region() + " at private address " + event.privateIp() + ", behind firewall "
+                + event.firewallId() + " with no inbound rules.";
+        return notification(NotificationKind.PROVISIONED, event.team(), title, text,
+                progressPath(event.requestId()), event.requestId(), event.loadBalancerId(),
+                Audience.person(request.requesterSubject()));
+    }
+
+    Notification notificationFor(ProvisioningFailed event) {
+        RequestSummary request = summary(event.requestId());
+        String title = "Provisioning of " + request.name() + " failed";
+        String text = "Provisioning of request " + request.name() + " for team " + event.team() + " failed at step "
+                + event.step() + (event.code() == null ? "" : " (" + event.code() + ")") + ": " + event.reason()
+                + "\nAn admin can retry it from the failed step or abandon it.";
+        return notification(NotificationKind.PROVISIONING_FAILED, event.team(), title, text,
+                progressPath(event.requestId()), event.requestId(), null,
+                Audience.person(request.requesterSubject()).and(PortalRole.ADMIN));
+    }
+
+    Notification notificationFor(LoadBalancerDrifted event) {
+        String title = "Load balancer " + event.name() + " drifted";
+        String text = "The internal load balancer " + event.name() + " of team " + event.team()
+                + " passed verification before and now fails: " + event.failedChecks() + ".";
+        return notification(NotificationKind.DRIFTED, event.team(), title, text,
+                verificationPath(event.loadBalancerId()), null, event.loadBalancerId(),
+                Audience.team(event.team()).and(PortalRole.ADMIN));
+    }
+
+    Notification notificationFor(LoadBalancerRecovered event) {
+        String title = "Load balancer " + event.name() + " recovered";
+        String text = "The internal load balancer " + event.name() + " of team " + event.team()
+                + " passes verification again.";
+        return notification(NotificationKind.RECOVERED, event.team(), title, text,
+                verificationPath(event.loadBalancerId()), null, event.loadBalancerId(),
+                Audience.team(event.team()).and(PortalRole.ADMIN));
+    }
+
+    private RequestSummary summary(UUID requestId) {
+        return summaries.of(requestId).orElse(new RequestSummary(requestId.toString(), null, null));
+    }
+
+    private Notification notification(NotificationKind kind, String team, String title, String text, String path,
+                                      UUID requestId, UUID loadBalancerId, Audience audience) {
+        Instant now = clock.instant();
+        return new Notification(UUID.randomUUID(), kind, team, title, text, path, requestId, loadBalancerId, now,
+                audience);
+    }
+
+    static String requestPath(UUID requestId) {
+        return "/requests/" + requestId;
+    }
+
+    static String progressPath(UUID requestId) {
+        return "/provisioning/requests/" + requestId;
+    }
+
+    static String verificationPath(UUID loadBalancerId) {
+        return "/verification/load-balancers/" + loadBalancerId;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ilbportal.notifications.internal;
+
+import dev.ilbportal.notifications.Channel;
+import dev.ilbportal.notifications.NotificationKind;
+
+import dev.ilbportal.identity.CurrentUser;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Each person's choice of which notifications reach them by email. */
+@Controller
+class NotificationSettingsController {
+
+    private final Preferences preferences;
+    private final NotificationSettings settings;
+
+    NotificationSettingsController(Preferences preferences, NotificationSettings settings) {
+        this.preferences = preferences;
+        this.settings = settings;
+    }
+
+    @GetMapping("/settings/notifications")
+    String settings(Authentication authentication, Model model) {
+        Set<NotificationKind> off = preferences.switchedOff(CurrentUser.of(authentication).subject(), Channel.EMAIL);
+        model.addAttribute("kinds", NotificationKind.values());
+        model.addAttribute("emailOff", off);
+        return "notifications/settings";
+    }
+
+    @PostMapping("/settings/notifications")
+    String choose(@RequestParam(name = "email", required = false) List<NotificationKind> email,
+                  Authentication authentication, RedirectAttributes redirect) {
+        Set<NotificationKind> wanted = email == null || email.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
+                : EnumSet.copyOf(email);
+        settings.choose(CurrentUser.of(authentication), Channel.EMAIL, wanted);
+        redirect.addFlashAttribute("message", "Your notification settings are saved.");
+        return "redirect:/settings/notifications";
+    }
+}

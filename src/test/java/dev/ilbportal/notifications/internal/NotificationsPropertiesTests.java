@@ -1,0 +1,54 @@
+package dev.ilbportal.notifications.internal;
+
+import dev.ilbportal.notifications.NotificationsProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NotificationsPropertiesTests {
+
+    static NotificationsProperties withBackoff(Duration initial, Duration max) {
+        return with(initial, max, 20, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    static NotificationsProperties with(Duration initial, Duration max, int batchSize, Duration lease,
+                                        Duration connectTimeout, Duration sendTimeout) {
+        return new NotificationsProperties("http://portal.example/", "p@example", 6, initial, max, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), batchSize, lease, connectTimeout, sendTimeout, Duration.ofHours(24),
+                Duration.ofMinutes(15), null, Duration.ofDays(30));
+    }
+
+    @Test
+    void batchLeaseCoversAWholeBatchOfAttemptsAtTheirLimit() {
+        var defaults = withBackoff(Duration.ofSeconds(10), Duration.ofHours(1));
+        assertThat(defaults.attemptLimit()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.batchLease()).as("20 attempts of up to 30 s, plus 30 s")
+                .isEqualTo(Duration.ofSeconds(20 * 30 + 30));
+
+        var small = with(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMinutes(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(10));
+        assertThat(small.batchLease()).as("a configured lease longer than the batch stays").isEqualTo(Duration.ofMinutes(10));
+
+        var slowReceivers = with(Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ofMinutes(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(50));
+        assertThat(slowReceivers.batchLease()).isEqualTo(Duration.ofSeconds(10 * 60 + 30));
+    }
+
+    @Test
+    void backoffDoublesAfterEachFailureUpToTheMaximum() {
+        var properties = withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(properties.backoffAfter(3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(properties.backoffAfter(4)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.backoffAfter(40)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void linksStartWithThePortalUrlWithoutADoubleSlash() {
+        assertThat(withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)).linkTo("/requests/1"))
+                .isEqualTo("http://portal.example/requests/1");
+    }
+}
