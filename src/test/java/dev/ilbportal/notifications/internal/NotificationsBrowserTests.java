@@ -179,6 +179,15 @@ class NotificationsBrowserTests {
         page.waitForURL(portal() + "/admin/webhooks");
 
         String team = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        page.locator("#url").fill("https://169.254.169.254/latest/meta-data/");
+        page.locator("#team").fill(team);
+        page.locator("#secret").fill("browser-secret-7f3a");
+        page.locator("[data-test=add-webhook] button[type=submit]").click();
+        assertThat(page.locator("#url + .invalid-feedback")).containsText("points to 169.254.169.254, an internal address");
+        assertThat(page.locator("[data-test=webhooks] tr").filter(new Locator.FilterOptions().setHasText(team)))
+                .hasCount(0);
+        Browser.screenshot(page, "notifications-admin-webhook-refused");
+
         String closedPort = "http://127.0.0.1:9/" + team;
         page.locator("#url").fill(closedPort);
         page.locator("#team").fill(team);
