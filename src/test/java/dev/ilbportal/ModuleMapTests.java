@@ -37,6 +37,7 @@ class ModuleMapTests {
         if (Boolean.getBoolean("portal.docs.write")) {
             document = document.substring(0, start + START.length()) + generated + document.substring(end);
             Files.writeString(ARCHITECTURE, document, StandardCharsets.UTF_8);
+            end = document.indexOf(END);
         }
 
         assertThat(document.substring(start + START.length(), end))
