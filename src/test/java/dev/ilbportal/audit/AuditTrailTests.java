@@ -3,6 +3,7 @@ package dev.ilbportal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ilbportal.identity.internal.RefusalRecords;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;
@@ -24,6 +25,9 @@ class AuditTrailTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RefusalRecords refusals;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -66,6 +70,7 @@ class AuditTrailTests {
 
     @Test
     void failedSignInIsRecorded() throws Exception {
+        refusals.closeAllWindows(); // earlier tests' failures from this address may have opened its window
         long before = head();
         SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
         login.get(portal().resolve("/oauth2/authorization/portal"));
@@ -81,6 +86,7 @@ class AuditTrailTests {
     void accessDenialIsRecordedWithWhoAskedForWhat() throws Exception {
         SandboxBrowserlessLogin alice = new SandboxBrowserlessLogin(portal());
         alice.signIn("alice");
+        refusals.closeAllWindows(); // earlier tests may have opened alice's window, folding this denial into it
         long before = head();
 
         assertThat(alice.get(portal().resolve("/audit")).statusCode()).isEqualTo(403);
@@ -95,6 +101,7 @@ class AuditTrailTests {
     void postWithoutCsrfTokenIsRecordedAsADenial() throws Exception {
         SandboxBrowserlessLogin audrey = new SandboxBrowserlessLogin(portal());
         audrey.signIn("audrey");
+        refusals.closeAllWindows();
         long before = head();
 
         HttpResponse<String> refused = audrey.client().send(HttpRequest.newBuilder(portal().resolve("/audit/chain-checks"))

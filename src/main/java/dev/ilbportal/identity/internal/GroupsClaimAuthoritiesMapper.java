@@ -2,7 +2,6 @@ package dev.ilbportal.identity.internal;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.IdentityProperties;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -2,7 +2,6 @@ package dev.ilbportal.identity.internal;
 
 import dev.ilbportal.identity.AccessDenied;
 import dev.ilbportal.identity.CurrentUser;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.ilbportal.identity.internal;
 
 import dev.ilbportal.identity.IdentityProperties;
 import dev.ilbportal.identity.PortalClientRegistration;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,12 +4,13 @@ import dev.ilbportal.identity.AccessDenied;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.IdentityProperties;
 import dev.ilbportal.identity.SignInFailed;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -62,10 +63,27 @@ public class RefusalRecords {
     /** Writes one row per source whose window closed with repeats: how many more, from when to when, the last one. */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     void closeWindows() {
-        signInFailures.closeExpired(tally -> events.publishEvent(new SignInFailed(tally.last(), tally.source(),
-                tally.repeats(), tally.firstAt(), tally.lastAt())));
-        denials.closeExpired(tally -> events.publishEvent(new AccessDenied(tally.last().actor(),
-                tally.last().method(), tally.last().path(), tally.last().reason(), tally.repeats(), tally.firstAt(),
-                tally.lastAt())));
+        signInFailures.closeExpired(this::recordRepeatedSignInFailures);
+        denials.closeExpired(this::recordRepeatedDenials);
+    }
+
+    /**
+     * Closes every window now, writing the counts folded so far: when the portal stops (so a restart loses no
+     * count), and for tests that need the trail complete at a given moment.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void closeAllWindows() {
+        signInFailures.closeAll(this::recordRepeatedSignInFailures);
+        denials.closeAll(this::recordRepeatedDenials);
+    }
+
+    private void recordRepeatedSignInFailures(RepeatedRefusals.Tally<String> tally) {
+        events.publishEvent(new SignInFailed(tally.last(), tally.source(), tally.repeats(), tally.firstAt(),
+                tally.lastAt()));
+    }
+
+    private void recordRepeatedDenials(RepeatedRefusals.Tally<Denial> tally) {
+        events.publishEvent(new AccessDenied(tally.last().actor(), tally.last().method(), tally.last().path(),
+                tally.last().reason(), tally.repeats(), tally.firstAt(), tally.lastAt()));
     }
 }

@@ -54,11 +54,20 @@ final class RepeatedRefusals<T> {
 
     /** Closes every window older than the window length, handing the ones with repeats to {@code record}. */
     int closeExpired(Consumer<Tally<T>> record) {
+        return close(record, false);
+    }
+
+    /** Closes every window, however young, handing the ones with repeats to {@code record}. */
+    int closeAll(Consumer<Tally<T>> record) {
+        return close(record, true);
+    }
+
+    private int close(Consumer<Tally<T>> record, boolean all) {
         Instant now = clock.instant();
         List<Tally<T>> closed = new ArrayList<>();
         for (String source : List.copyOf(open.keySet())) {
             open.computeIfPresent(source, (k, tally) -> {
-                if (!now.isBefore(tally.firstAt().plus(window))) {
+                if (all || !now.isBefore(tally.firstAt().plus(window))) {
                     closed.add(tally);
                     return null;
                 }

@@ -3,10 +3,9 @@ package dev.ilbportal.identity.internal;
 import dev.ilbportal.identity.IdentityProperties;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.UrlAccessRules;
-
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

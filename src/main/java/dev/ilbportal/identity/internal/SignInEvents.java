@@ -2,7 +2,6 @@ package dev.ilbportal.identity.internal;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.SignedIn;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;

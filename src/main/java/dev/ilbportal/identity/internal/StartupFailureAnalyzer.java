@@ -1,7 +1,6 @@
 package dev.ilbportal.identity.internal;
 
 import dev.ilbportal.identity.PortalClientRegistration;
-
 import java.net.ConnectException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

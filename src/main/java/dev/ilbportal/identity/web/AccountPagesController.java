@@ -2,7 +2,6 @@ package dev.ilbportal.identity.web;
 
 import dev.ilbportal.identity.IdentityProperties;
 import dev.ilbportal.identity.PortalRole;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

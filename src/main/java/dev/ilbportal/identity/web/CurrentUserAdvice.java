@@ -1,7 +1,6 @@
 package dev.ilbportal.identity.web;
 
 import dev.ilbportal.identity.CurrentUser;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,8 +1,7 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Person;
-
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.notifications.Person;
 import java.util.Set;
 
 /**

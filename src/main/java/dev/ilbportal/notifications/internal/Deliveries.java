@@ -2,7 +2,6 @@ package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.Channel;
 import dev.ilbportal.notifications.NotificationKind;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

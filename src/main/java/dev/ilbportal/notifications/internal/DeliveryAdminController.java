@@ -1,10 +1,10 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.web.NotFoundException;
 import dev.ilbportal.identity.CurrentUser;
-import org.springframework.security.core.Authentication;
+import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,6 @@
 package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.NotificationsProperties;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

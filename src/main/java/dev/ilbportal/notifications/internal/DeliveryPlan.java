@@ -1,7 +1,6 @@
 package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.Person;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.NotificationKind;
-
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.notifications.NotificationKind;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;

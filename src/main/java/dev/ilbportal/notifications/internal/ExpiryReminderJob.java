@@ -1,9 +1,8 @@
 package dev.ilbportal.notifications.internal;
 
+import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.notifications.NotificationKind;
 import dev.ilbportal.notifications.NotificationsProperties;
-
-import dev.ilbportal.identity.PortalRole;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

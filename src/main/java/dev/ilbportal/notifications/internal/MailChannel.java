@@ -1,7 +1,6 @@
 package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.NotificationsProperties;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;

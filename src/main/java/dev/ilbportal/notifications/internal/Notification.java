@@ -1,7 +1,6 @@
 package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.NotificationKind;
-
 import java.time.Instant;
 import java.util.UUID;
 

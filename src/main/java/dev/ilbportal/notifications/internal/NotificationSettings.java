@@ -1,16 +1,15 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Channel;
-import dev.ilbportal.notifications.NotificationEvents;
-import dev.ilbportal.notifications.NotificationKind;
-
 import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.notifications.Channel;
 import dev.ilbportal.notifications.NotificationEvents.DeliverySentAgain;
 import dev.ilbportal.notifications.NotificationEvents.PreferencesChosen;
 import dev.ilbportal.notifications.NotificationEvents.WebhookAdded;
 import dev.ilbportal.notifications.NotificationEvents.WebhookDeleted;
 import dev.ilbportal.notifications.NotificationEvents.WebhookDisabled;
 import dev.ilbportal.notifications.NotificationEvents.WebhookEnabled;
+import dev.ilbportal.notifications.NotificationEvents;
+import dev.ilbportal.notifications.NotificationKind;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,8 @@
 package dev.ilbportal.notifications.internal;
 
+import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.notifications.Channel;
 import dev.ilbportal.notifications.NotificationKind;
-
-import dev.ilbportal.identity.CurrentUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,6 @@ package dev.ilbportal.notifications.internal;
 import dev.ilbportal.notifications.Channel;
 import dev.ilbportal.notifications.NotificationsProperties;
 import dev.ilbportal.notifications.Person;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Person;
-
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.notifications.Person;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
 package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.NotificationsProperties;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -2,7 +2,6 @@ package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.notifications.NotificationsProperties;
 import dev.ilbportal.notifications.WebhookSignature;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

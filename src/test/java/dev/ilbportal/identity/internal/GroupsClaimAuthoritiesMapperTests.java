@@ -1,10 +1,9 @@
 package dev.ilbportal.identity.internal;
 
-import dev.ilbportal.identity.IdentityProperties;
-import dev.ilbportal.identity.PortalRole;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.identity.IdentityProperties;
+import dev.ilbportal.identity.PortalRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,11 @@
 package dev.ilbportal.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.identity.AccessDenied;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.IdentityProperties;
 import dev.ilbportal.identity.SignInFailed;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,5 +114,22 @@ class RefusalRecordsTests {
         assertThat(folded.count()).isEqualTo(100);
         assertThat(folded.path()).isEqualTo("/admin/webhooks/99");
         assertThat(folded.actor().subject()).isEqualTo("nina");
+    }
+
+    @Test
+    void closingAllWindowsWritesTheCountsFoldedSoFar() {
+        for (int i = 0; i < 5; i++) {
+            refusals.signInFailed(callbackFrom("203.0.113.7"), "invalid_state_parameter");
+        }
+        refusals.signInFailed(callbackFrom("198.51.100.2"), "invalid_state_parameter");
+
+        refusals.closeAllWindows();
+
+        assertThat(published).hasSize(3).last().isInstanceOfSatisfying(SignInFailed.class, repeats -> {
+            assertThat(repeats.remoteAddress()).isEqualTo("203.0.113.7");
+            assertThat(repeats.count()).isEqualTo(4);
+        });
+        refusals.signInFailed(callbackFrom("203.0.113.7"), "invalid_state_parameter");
+        assertThat(published).as("a new window opens").hasSize(4);
     }
 }

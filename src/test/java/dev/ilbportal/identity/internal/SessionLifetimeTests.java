@@ -1,9 +1,8 @@
 package dev.ilbportal.identity.internal;
 
-import dev.ilbportal.identity.PortalRole;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.support.MutableClock;
 import java.time.Duration;
 import java.util.List;

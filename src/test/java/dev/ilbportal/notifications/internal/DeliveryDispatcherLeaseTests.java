@@ -1,9 +1,5 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Channel;
-import dev.ilbportal.notifications.NotificationKind;
-import dev.ilbportal.notifications.NotificationsProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -14,6 +10,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.ilbportal.notifications.Channel;
+import dev.ilbportal.notifications.NotificationKind;
+import dev.ilbportal.notifications.NotificationsProperties;
 import dev.ilbportal.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

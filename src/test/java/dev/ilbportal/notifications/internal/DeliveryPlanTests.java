@@ -1,14 +1,13 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.NotificationKind;
-import dev.ilbportal.notifications.Person;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.notifications.NotificationKind;
+import dev.ilbportal.notifications.Person;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.provisioning.ProvisioningStep;

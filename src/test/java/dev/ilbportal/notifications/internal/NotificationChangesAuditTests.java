@@ -1,10 +1,9 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Channel;
-import dev.ilbportal.notifications.NotificationKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.notifications.Channel;
+import dev.ilbportal.notifications.NotificationKind;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;

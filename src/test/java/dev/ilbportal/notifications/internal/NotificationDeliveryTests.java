@@ -1,24 +1,23 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Channel;
-import dev.ilbportal.notifications.NotificationKind;
-import dev.ilbportal.notifications.Person;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.notifications.Channel;
+import dev.ilbportal.notifications.NotificationKind;
+import dev.ilbportal.notifications.Person;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
-import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.internal.PlanBuilder;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.PlanBuilder;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;

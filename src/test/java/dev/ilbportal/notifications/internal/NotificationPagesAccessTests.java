@@ -1,8 +1,5 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.Channel;
-import dev.ilbportal.notifications.NotificationKind;
-
 import static dev.ilbportal.identity.TestPeople.personWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.SecuritySliceConfiguration;
+import dev.ilbportal.notifications.Channel;
+import dev.ilbportal.notifications.NotificationKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;

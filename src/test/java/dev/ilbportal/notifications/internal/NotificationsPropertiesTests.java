@@ -1,9 +1,8 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.NotificationsProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.notifications.NotificationsProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,8 @@
 package dev.ilbportal.notifications.internal;
 
-import dev.ilbportal.notifications.WebhookSignature;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.notifications.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
