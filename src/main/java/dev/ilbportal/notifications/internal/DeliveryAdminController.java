@@ -4,7 +4,6 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +34,9 @@ class DeliveryAdminController {
     }
 
     @PostMapping("/admin/notifications/{id}/send-again")
-    String sendAgain(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    String sendAgain(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
         Delivery delivery = deliveries.find(id).orElseThrow(() -> new NotFoundException("Delivery " + id));
-        switch (settings.sendAgain(CurrentUser.of(authentication), id)) {
+        switch (settings.sendAgain(user, id)) {
             case DONE -> redirect.addFlashAttribute("message", "The delivery to " + delivery.shownRecipient()
                     + " is queued to be sent again.");
             case UNCHANGED -> redirect.addFlashAttribute("message", "The delivery is not failed any more.");

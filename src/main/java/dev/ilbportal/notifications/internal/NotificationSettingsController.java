@@ -6,7 +6,6 @@ import dev.ilbportal.notifications.NotificationKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +26,8 @@ class NotificationSettingsController {
     }
 
     @GetMapping("/settings/notifications")
-    String settings(Authentication authentication, Model model) {
-        Set<NotificationKind> off = preferences.switchedOff(CurrentUser.of(authentication).subject(), Channel.EMAIL);
+    String settings(CurrentUser user, Model model) {
+        Set<NotificationKind> off = preferences.switchedOff(user.subject(), Channel.EMAIL);
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("emailOff", off);
         return "notifications/settings";
@@ -36,10 +35,10 @@ class NotificationSettingsController {
 
     @PostMapping("/settings/notifications")
     String choose(@RequestParam(name = "email", required = false) List<NotificationKind> email,
-                  Authentication authentication, RedirectAttributes redirect) {
+                  CurrentUser user, RedirectAttributes redirect) {
         Set<NotificationKind> wanted = email == null || email.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
                 : EnumSet.copyOf(email);
-        settings.choose(CurrentUser.of(authentication), Channel.EMAIL, wanted);
+        settings.choose(user, Channel.EMAIL, wanted);
         redirect.addFlashAttribute("message", "Your notification settings are saved.");
         return "redirect:/settings/notifications";
     }

@@ -4,7 +4,6 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +37,7 @@ class WebhookAdminController {
     }
 
     @PostMapping("/admin/webhooks")
-    String add(@Valid @ModelAttribute("form") WebhookForm form, BindingResult errors, Authentication authentication,
+    String add(@Valid @ModelAttribute("form") WebhookForm form, BindingResult errors, CurrentUser user,
                Model model, RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("url")) {
             addresses.refusal(form.url().strip()).ifPresent(why -> errors.rejectValue("url", "refused", why));
@@ -47,33 +46,33 @@ class WebhookAdminController {
             model.addAttribute("webhooks", webhooks.all());
             return "notifications/webhooks";
         }
-        settings.addWebhook(CurrentUser.of(authentication), form.url().strip(), form.secret(), form.teamOrNull());
+        settings.addWebhook(user, form.url().strip(), form.secret(), form.teamOrNull());
         redirect.addFlashAttribute("message", "Webhook added for " + (form.teamOrNull() == null ? "every team"
                 : "team " + form.teamOrNull()) + ".");
         return "redirect:/admin/webhooks";
     }
 
     @PostMapping("/admin/webhooks/{id}/enable")
-    String enable(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-        return switchTo(id, true, authentication, redirect);
+    String enable(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
+        return switchTo(id, true, user, redirect);
     }
 
     @PostMapping("/admin/webhooks/{id}/disable")
-    String disable(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-        return switchTo(id, false, authentication, redirect);
+    String disable(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
+        return switchTo(id, false, user, redirect);
     }
 
     @PostMapping("/admin/webhooks/{id}/delete")
-    String delete(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-        if (settings.deleteWebhook(CurrentUser.of(authentication), id) == NotificationSettings.Outcome.NOT_FOUND) {
+    String delete(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
+        if (settings.deleteWebhook(user, id) == NotificationSettings.Outcome.NOT_FOUND) {
             throw new NotFoundException("Webhook " + id);
         }
         redirect.addFlashAttribute("message", "Webhook deleted.");
         return "redirect:/admin/webhooks";
     }
 
-    private String switchTo(UUID id, boolean enabled, Authentication authentication, RedirectAttributes redirect) {
-        NotificationSettings.Outcome outcome = settings.switchWebhook(CurrentUser.of(authentication), id, enabled);
+    private String switchTo(UUID id, boolean enabled, CurrentUser user, RedirectAttributes redirect) {
+        NotificationSettings.Outcome outcome = settings.switchWebhook(user, id, enabled);
         if (outcome == NotificationSettings.Outcome.NOT_FOUND) {
             throw new NotFoundException("Webhook " + id);
         }

@@ -10,9 +10,9 @@ import dev.ilbportal.notifications.Channel;
 import dev.ilbportal.notifications.NotificationKind;
 import dev.ilbportal.notifications.Person;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
 import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.Requester;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
@@ -235,7 +235,7 @@ class NotificationDeliveryTests {
     void mailGoesThroughTheSandboxSmtpServerWithALinkToTheRequest() throws Exception {
         CurrentUser approver = approverWithMail("approver-" + UUID.randomUUID().toString().substring(0, 8));
         UUID requestId = UUID.randomUUID();
-        publishCommitted(new RequestSubmitted(requestId, team, "LON1", 1, "hash", new Requester("alice", "Alice")));
+        publishCommitted(new RequestSubmitted(requestId, team, "LON1", 1, "hash", new Participant("alice", "Alice")));
         dispatchUntil(() -> deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED).stream()
                 .allMatch(d -> d.status() == Delivery.Status.SENT));
 
@@ -254,11 +254,11 @@ class NotificationDeliveryTests {
         wanted.remove(NotificationKind.REQUEST_SUBMITTED);
         preferences.choose(approver.subject(), Channel.EMAIL, wanted);
 
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED)).isEmpty();
 
         preferences.choose(approver.subject(), Channel.EMAIL, EnumSet.allOf(NotificationKind.class));
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED)).hasSize(1);
     }
 
@@ -269,7 +269,7 @@ class NotificationDeliveryTests {
                 Set.of()), Instant.now().minus(Duration.ofDays(31)));
         CurrentUser present = approverWithMail("present-" + UUID.randomUUID().toString().substring(0, 8));
 
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
 
         assertThat(deliveriesFor(gone, NotificationKind.REQUEST_SUBMITTED)).as("not seen for 31 days").isEmpty();
         assertThat(deliveriesFor(present.subject(), NotificationKind.REQUEST_SUBMITTED)).hasSize(1);
@@ -308,7 +308,7 @@ class NotificationDeliveryTests {
         people.record(new CurrentUser(subject, "No Mail", null, Set.of(PortalRole.APPROVER), Set.of()), Instant.now());
         assertThat(people.find(subject)).get().satisfies(person -> assertThat(person.hasEmail()).isFalse());
 
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(subject, NotificationKind.REQUEST_SUBMITTED)).isEmpty();
     }
 
@@ -317,9 +317,9 @@ class NotificationDeliveryTests {
         CurrentUser approver = approverWithMail("reminded-" + UUID.randomUUID().toString().substring(0, 8));
         ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
         LoadBalancerSpec spec = fixture.spec(ApprovedRequestFixture.uniqueName("remind"), FirewallChoice.create(""));
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Requester.of(ApprovedRequestFixture.ALICE),
+        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Requester.of(ApprovedRequestFixture.ALICE),
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE),
                 Instant.now(), Duration.ofHours(1));
         UUID requestId = requests.save(request).id();
 
