@@ -21,8 +21,17 @@ import java.util.Set;
  */
 public final class SandboxNetwork implements AutoCloseable {
 
+    /**
+     * The simulated public canary: an address on the internet (TEST-NET-1) that is open from outside, the positive
+     * control verification needs. Closing it stands for an outside vantage point whose egress is blocked.
+     */
+    public static final String CANARY_IP = "192.0.2.10";
+    public static final int CANARY_PORT = 443;
+
     private final CivoWorld world;
     private final Map<String, LoadBalancerSockets> sockets = new HashMap<>();
+    private EndpointListener canary;
+    private boolean canaryOpen = true;
     private boolean closed;
 
     SandboxNetwork(CivoWorld world) {
@@ -36,6 +45,9 @@ public final class SandboxNetwork implements AutoCloseable {
      * A public endpoint closed by its firewall still resolves: connecting to it is refused.
      */
     public synchronized Optional<InetSocketAddress> resolve(VantagePoint vantage, String ip, int port) {
+        if (CANARY_IP.equals(ip) && port == CANARY_PORT) {
+            return canaryOpen && !closed ? Optional.of(loopback(canary().port())) : Optional.empty();
+        }
         for (LoadBalancerSockets lb : sockets.values()) {
             if (lb.publicIp.equals(ip) && lb.publicPorts.containsKey(port)) {
                 return Optional.of(loopback(lb.publicPorts.get(port)));
@@ -46,6 +58,30 @@ public final class SandboxNetwork implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Closes the canary: from now on every outside probe of it finds no route, as through a blocked egress. */
+    public synchronized void closeCanary() {
+        canaryOpen = false;
+    }
+
+    public synchronized void openCanary() {
+        canaryOpen = true;
+    }
+
+    public synchronized boolean canaryOpen() {
+        return canaryOpen;
+    }
+
+    private EndpointListener canary() {
+        if (canary == null) {
+            try {
+                canary = EndpointListener.open(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The sandbox could not open its canary socket", e);
+            }
+        }
+        return canary;
     }
 
     /** Whether the public side of this load balancer's port is open right now (for demos and logs). */
@@ -96,6 +132,9 @@ public final class SandboxNetwork implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (canary != null) {
+            canary.close();
+        }
         sockets.values().forEach(LoadBalancerSockets::close);
         sockets.clear();
     }
