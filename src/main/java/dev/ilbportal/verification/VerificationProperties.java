@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *                        whole fleet with the region snapshots: a rule added by hand is found within about this long
  * @param connectTimeout  how long a probe waits for a connection; outside, no connection in this time is a pass,
  *                        but only when the control target was reached in the same round
- * @param parallelism     how many load balancers are probed at once
+ * @param parallelism     how many load balancers are probed at once; each outside probe holds a socket for up to
+ *                        the connect timeout, so a fleet's round takes about one timeout only when this is at least
+ *                        the fleet's size, and the process's open-file limit must stay above it
  * @param localSide       where the portal process itself stands, when it may probe ({@code INSIDE} when deployed in
  *                        the private network); empty: the portal does not probe from its own process
  * @param outsideControl  the positive control: a target known to be open from the internet
@@ -31,7 +33,7 @@ public record VerificationProperties(
         @DefaultValue("1h") @NotNull Duration interval,
         @DefaultValue("1m") @NotNull Duration configInterval,
         @DefaultValue("5s") @NotNull Duration connectTimeout,
-        @DefaultValue("1024") @Min(1) int parallelism,
+        @DefaultValue("10000") @Min(1) int parallelism,
         Side localSide,
         @Valid OutsideControl outsideControl,
         @Valid ProbeAgentSettings probeAgent) {

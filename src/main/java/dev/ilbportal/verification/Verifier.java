@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,19 +92,23 @@ public class Verifier {
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, new AtomicInteger());
         }
+        BlockingQueue<Checked> finished = new LinkedBlockingQueue<>();
+        AtomicInteger probing = new AtomicInteger(loadBalancers.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < RECORDERS; i++) {
+                threads.submit(() -> recordFinished(finished, probing, outcomes));
+            }
             for (InternalLoadBalancer lb : loadBalancers) {
                 threads.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
                         Instant started = clock.instant();
-                        VerificationRun run = runOf(lb, trigger, null, started,
-                                checks.run(lb, snapshots.get(lb.region()), round));
-                        record(lb, run);
-                        outcomes.get(run.outcome()).incrementAndGet();
+                        finished.add(new Checked(lb, runOf(lb, trigger, null, started,
+                                checks.run(lb, snapshots.get(lb.region()), round))));
                     } catch (RuntimeException e) {
-                        log.warn("Verification of {} could not be recorded", lb.id(), e);
+                        log.warn("Verification of {} failed", lb.id(), e);
                     } finally {
+                        probing.decrementAndGet();
                         slots.release();
                     }
                 });
@@ -114,6 +120,55 @@ public class Verifier {
         outcomes.forEach((outcome, count) -> counted.put(outcome, count.get()));
         return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted);
     }
+
+    /** A load balancer's finished run, waiting to be recorded. */
+    private record Checked(InternalLoadBalancer lb, VerificationRun run) {
+    }
+
+    /**
+     * A few recorders write finished runs in batches, one transaction per batch: ten thousand runs that finish at the
+     * same moment (every outside probe timing out together) then cost a hundred commits, not ten thousand, and never
+     * more database connections than there are recorders.
+     */
+    private void recordFinished(BlockingQueue<Checked> finished, AtomicInteger probing,
+                                Map<Outcome, AtomicInteger> outcomes) {
+        List<Checked> batch = new ArrayList<>(BATCH);
+        while (true) {
+            batch.clear();
+            try {
+                Checked first = finished.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (probing.get() == 0 && finished.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finished.drainTo(batch, BATCH - 1);
+            try {
+                recordAll(batch);
+                batch.forEach(checked -> outcomes.get(checked.run().outcome()).incrementAndGet());
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} verification runs could not be recorded together; recording one by one",
+                        batch.size(), e);
+                for (Checked checked : batch) {
+                    try {
+                        record(checked.lb(), checked.run());
+                        outcomes.get(checked.run().outcome()).incrementAndGet();
+                    } catch (RuntimeException alone) {
+                        log.warn("Verification of {} could not be recorded", checked.lb().id(), alone);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final int RECORDERS = 3;
+    private static final int BATCH = 200;
 
     /**
      * The watch: Civo's side of every load balancer from the given snapshots alone, no probes. Only what fails is
@@ -184,42 +239,49 @@ public class Verifier {
     }
 
     private void record(InternalLoadBalancer lb, VerificationRun run) {
-        Outcome outcome = run.outcome();
-        String failed = named(run, Outcome.FAIL);
+        recordAll(List.of(new Checked(lb, run)));
+    }
+
+    /** Records runs with their events in one transaction; on a lock conflict the whole batch is tried again. */
+    private void recordAll(List<Checked> batch) {
         // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
         // request and provisioning transactions take them, so two of them never wait for each other.
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(tx -> {
-                    InternalLoadBalancer current = inventory.find(lb.id()).orElse(lb);
-                    ProofStatus from = ProofStatus.valueOf(current.proofStatus());
-                    ProofStatus to = ProofStatus.afterRun(outcome, current.lastPassedAt(), current.createdAt(),
-                            run.finishedAt(), properties.interval());
-                    events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(),
-                            outcome, failed, run.requestedBy()));
-                    if (from != to) {
-                        String reason = switch (to) {
-                            case EXPOSED -> "Failed: " + failed;
-                            case PROVEN -> "Every check passed";
-                            default -> "Inconclusive: " + named(run, Outcome.INCONCLUSIVE);
-                        };
-                        if (to == ProofStatus.EXPOSED) {
-                            log.warn("Load balancer {} ({}) is exposed: {}", lb.name(), lb.id(), failed);
-                        }
-                        events.publishEvent(new ProofStatusChanged(run.id(), lb.id(), lb.team(), lb.name(), from, to,
-                                reason));
-                    }
-                    runs.save(run);
-                    inventory.record(lb.id(), outcome.name(), to.name(), run.finishedAt());
-                });
+                transactions.executeWithoutResult(tx -> batch.forEach(checked -> recordInTransaction(checked.lb(),
+                        checked.run())));
                 return;
             } catch (PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
                 }
-                log.info("Recording verification of {} met a lock conflict; trying again", lb.id());
+                log.info("Recording {} verification run(s) met a lock conflict; trying again", batch.size());
             }
         }
+    }
+
+    private void recordInTransaction(InternalLoadBalancer lb, VerificationRun run) {
+        Outcome outcome = run.outcome();
+        String failed = named(run, Outcome.FAIL);
+        InternalLoadBalancer current = inventory.find(lb.id()).orElse(lb);
+        ProofStatus from = ProofStatus.valueOf(current.proofStatus());
+        ProofStatus to = ProofStatus.afterRun(outcome, current.lastPassedAt(), current.createdAt(), run.finishedAt(),
+                properties.interval());
+        events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(), outcome, failed,
+                run.requestedBy()));
+        if (from != to) {
+            String reason = switch (to) {
+                case EXPOSED -> "Failed: " + failed;
+                case PROVEN -> "Every check passed";
+                default -> "Inconclusive: " + named(run, Outcome.INCONCLUSIVE);
+            };
+            if (to == ProofStatus.EXPOSED) {
+                log.warn("Load balancer {} ({}) is exposed: {}", lb.name(), lb.id(), failed);
+            }
+            events.publishEvent(new ProofStatusChanged(run.id(), lb.id(), lb.team(), lb.name(), from, to, reason));
+        }
+        runs.save(run);
+        inventory.record(lb.id(), outcome.name(), to.name(), run.finishedAt());
     }
 
     private void alertRefusals(Set<String> refusals) {

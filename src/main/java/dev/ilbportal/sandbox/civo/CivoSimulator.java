@@ -108,6 +108,11 @@ public final class CivoSimulator implements AutoCloseable {
         return network;
     }
 
+    /** The simulated account, for tests and benchmarks that build more than the seed (same package only). */
+    CivoWorld world() {
+        return world;
+    }
+
     /** How many Civo API calls the simulator has answered so far. */
     public long civoCalls() {
         return civoCalls.get();

@@ -39,6 +39,11 @@ public class LoadBalancerChecks {
     private final ObjectProvider<Vantage> vantages;
     private final VerificationProperties properties;
     private final KubernetesTargets kubernetesTargets;
+    /**
+     * Inside probes usually connect at once, so a few at a time keep up with thousands of outside probes that each
+     * hold a socket until the connect timeout: the open sockets stay near {@code parallelism}, not twice that.
+     */
+    private final java.util.concurrent.Semaphore insideSlots;
 
     public LoadBalancerChecks(CivoClient civo, ObjectProvider<Vantage> vantages, VerificationProperties properties,
             KubernetesTargets kubernetesTargets) {
@@ -46,7 +51,10 @@ public class LoadBalancerChecks {
         this.vantages = vantages;
         this.properties = properties;
         this.kubernetesTargets = kubernetesTargets;
+        this.insideSlots = new java.util.concurrent.Semaphore(Math.min(properties.parallelism(), INSIDE_PARALLELISM));
     }
+
+    static final int INSIDE_PARALLELISM = 256;
 
     /** Starts a round: probes the control target once from the outside vantage point. */
     public Round startRound() {
@@ -188,8 +196,18 @@ public class LoadBalancerChecks {
                     "No " + side.name().toLowerCase() + " vantage point is configured", 0);
         }
         long started = System.nanoTime();
-        Probe probe = vantage.get().probe(lb.networkId(), ip, port.port(), side == Side.INSIDE && port.isHttp(),
-                properties.connectTimeout());
+        Probe probe;
+        if (side == Side.INSIDE) {
+            insideSlots.acquireUninterruptibly();
+            try {
+                started = System.nanoTime();
+                probe = vantage.get().probe(lb.networkId(), ip, port.port(), port.isHttp(), properties.connectTimeout());
+            } finally {
+                insideSlots.release();
+            }
+        } else {
+            probe = vantage.get().probe(lb.networkId(), ip, port.port(), false, properties.connectTimeout());
+        }
         long took = millisSince(started);
         if (probe.reach() == Probe.Reach.ERROR || probe.reach() == Probe.Reach.UNTRUSTED) {
             noteRefusal(round, vantage.get(), probe.detail(), probe.reach() == Probe.Reach.UNTRUSTED);

@@ -68,7 +68,7 @@ public class VerificationSchedule {
 
     @Scheduled(fixedDelayString = "${portal.verification.config-interval:1m}",
             initialDelayString = "${portal.verification.schedule-initial-delay:1m}")
-    void watchIfDue() {
+    public void watchIfDue() {
         if (claim(WATCH_LOCK, "last_watch_at", properties.configInterval().minus(properties.configInterval()
                 .dividedBy(10)))) {
             watch();
