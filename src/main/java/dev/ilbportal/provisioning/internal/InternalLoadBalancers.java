@@ -1,0 +1,61 @@
+package dev.ilbportal.provisioning.internal;
+
+import dev.ilbportal.provisioning.InternalLoadBalancer;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The inventory of internal load balancers. */
+public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalancer, UUID> {
+
+    Optional<InternalLoadBalancer> findByRequestId(UUID requestId);
+
+    Optional<InternalLoadBalancer> findByCivoId(String civoId);
+
+    /** Records a verdict without touching anything else of the row (no lost update of a concurrent change). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update InternalLoadBalancer l set l.lastVerification = :outcome, l.lastVerifiedAt = :at where l.id = :id")
+    int recordVerdict(UUID id, String outcome, java.time.Instant at);
+
+    /** Records a verdict and the proof status it leads to; a pass also moves the time of the last pass. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.lastVerification = :outcome, l.lastVerifiedAt = :at,
+                l.lastPassedAt = case when :passed = true then :at else l.lastPassedAt end,
+                l.proofStatusSince = case when l.proofStatus = :proofStatus then l.proofStatusSince else :at end,
+                l.proofStatus = :proofStatus
+            where l.id = :id""")
+    int recordProof(UUID id, String outcome, boolean passed, String proofStatus, java.time.Instant at);
+
+    /** Moves the proof status only from the expected one, so two writers never both report the same change. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.proofStatus = :to, l.proofStatusSince = :at
+            where l.id = :id and l.proofStatus = :from""")
+    int moveProofStatus(UUID id, String from, String to, java.time.Instant at);
+
+    java.util.List<InternalLoadBalancer> findByStatusAndProofStatusIn(InternalLoadBalancer.Status status,
+                                                                      Collection<String> proofStatuses);
+
+    /** Moves the status only from the expected one, so a decommissioning entry never becomes drifted or active. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update InternalLoadBalancer l set l.status = :to, l.updatedAt = :at where l.id = :id and l.status = :from")
+    int moveStatus(UUID id, InternalLoadBalancer.Status from, InternalLoadBalancer.Status to, java.time.Instant at);
+
+    java.util.List<InternalLoadBalancer> findByStatusIn(Collection<InternalLoadBalancer.Status> statuses);
+
+    /** The inventory page's query; {@code onlyTeams} limits a requester to their own teams. */
+    @Query("""
+            select l from InternalLoadBalancer l
+            where (:restricted = false or l.team in :onlyTeams)
+              and (:team is null or l.team = :team)
+              and (:region is null or l.region = :region)
+              and (:status is null or l.status = :status)
+            order by l.createdAt desc, l.id""")
+    Page<InternalLoadBalancer> search(boolean restricted, Collection<String> onlyTeams, String team, String region,
+                                      InternalLoadBalancer.Status status, Pageable page);
+}
