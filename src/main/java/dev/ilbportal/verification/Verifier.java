@@ -64,8 +64,12 @@ public class Verifier {
         this.clock = clock;
     }
 
-    /** What a round cost and found. */
-    public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes) {
+    /**
+     * What a round cost and found; {@code probesMillis} is how long it took until the last probe finished (the rest
+     * of the round's time is recording).
+     */
+    public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
+                              long probesMillis) {
     }
 
     /** Verifies one load balancer now with single-item Civo calls (two), outside any transaction. */
@@ -86,6 +90,7 @@ public class Verifier {
      */
     public RoundReport verifyRound(List<InternalLoadBalancer> loadBalancers, Trigger trigger) {
         Map<String, RegionSnapshot> snapshots = snapshotsOf(loadBalancers);
+        Map<UUID, dev.ilbportal.kubernetes.ServiceManifest> services = checks.servicesOf(loadBalancers);
         Round round = checks.startRound();
         Semaphore slots = new Semaphore(properties.parallelism());
         Map<Outcome, AtomicInteger> outcomes = new LinkedHashMap<>();
@@ -94,6 +99,8 @@ public class Verifier {
         }
         BlockingQueue<Checked> finished = new LinkedBlockingQueue<>();
         AtomicInteger probing = new AtomicInteger(loadBalancers.size());
+        long roundStarted = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong probesDone = new java.util.concurrent.atomic.AtomicLong(roundStarted);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < RECORDERS; i++) {
                 threads.submit(() -> recordFinished(finished, probing, outcomes));
@@ -104,11 +111,14 @@ public class Verifier {
                     try {
                         Instant started = clock.instant();
                         finished.add(new Checked(lb, runOf(lb, trigger, null, started,
-                                checks.run(lb, snapshots.get(lb.region()), round))));
+                                checks.run(lb, snapshots.get(lb.region()), round,
+                                        java.util.Optional.ofNullable(services.get(lb.id()))))));
                     } catch (RuntimeException e) {
                         log.warn("Verification of {} failed", lb.id(), e);
                     } finally {
-                        probing.decrementAndGet();
+                        if (probing.decrementAndGet() == 0) {
+                            probesDone.set(System.nanoTime());
+                        }
                         slots.release();
                     }
                 });
@@ -118,7 +128,8 @@ public class Verifier {
         int calls = snapshots.values().stream().mapToInt(RegionSnapshot::calls).sum();
         Map<Outcome, Integer> counted = new LinkedHashMap<>();
         outcomes.forEach((outcome, count) -> counted.put(outcome, count.get()));
-        return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted);
+        return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted,
+                (probesDone.get() - roundStarted) / 1_000_000);
     }
 
     /** A load balancer's finished run, waiting to be recorded. */

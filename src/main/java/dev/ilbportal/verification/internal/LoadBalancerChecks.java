@@ -70,8 +70,19 @@ public class LoadBalancerChecks {
         return round;
     }
 
-    /** Every check: Civo's side from the snapshot, then the control, the probes and a Kubernetes Service's status. */
+    /** Every check for one load balancer ("Verify now"): its Kubernetes Service, if any, is looked up first. */
     public List<CheckResult> run(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round) {
+        return run(lb, snapshot, round, kubernetesTargets.serviceOf(lb));
+    }
+
+    /** The Kubernetes Services behind a round's load balancers, read once before its probes start. */
+    public java.util.Map<java.util.UUID, ServiceManifest> servicesOf(List<InternalLoadBalancer> loadBalancers) {
+        return kubernetesTargets.servicesOf(loadBalancers);
+    }
+
+    /** Every check: Civo's side from the snapshot, then the control, the probes and a Kubernetes Service's status. */
+    public List<CheckResult> run(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
+                                 Optional<ServiceManifest> kubernetesService) {
         List<CheckResult> results = civoSide(lb, snapshot);
         Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
         if (!snapshot.answered() || live.isEmpty()) {
@@ -82,8 +93,8 @@ public class LoadBalancerChecks {
             results.add(reach(Side.INSIDE, lb, live.get().privateIp(), port, round));
             results.add(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
         }
-        kubernetesTargets.serviceOf(lb).ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live.get(),
-                service, round)));
+        kubernetesService.ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live.get(), service,
+                round)));
         return results;
     }
 

@@ -56,7 +56,7 @@ class VerificationController {
         model.addAttribute("chart", OutcomeChart.of(runs.recentOutcomes(id, 48)));
         model.addAttribute("canVerify", mayVerify(user, lb));
         model.addAttribute("proof", ProofStatus.valueOf(lb.proofStatus()));
-        model.addAttribute("interval", properties.interval());
+        model.addAttribute("interval", properties.interval().toMinutes() + " minutes");
         return "verification/history";
     }
 
