@@ -37,6 +37,8 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
     InternalLoadBalancers inventory;
     @Autowired
     VerificationSchedule schedule;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void firewallOpenedByHandRightAfterProvisioningShowsExposedAndMailsTheTeam() throws Exception {
@@ -65,6 +67,7 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
                 .filter(new Locator.FilterOptions().setHasText("alice@payments.example"));
         long deadline = System.currentTimeMillis() + 30_000;
         do {
+            dev.ilbportal.notifications.DueMail.send(context);
             page.navigate(portal() + "/sandbox/mailbox");
         } while (mail.count() == 0 && System.currentTimeMillis() < deadline && pause());
         assertThat(mail.first().locator("[data-test=mail-subject]")).containsText(name + " is exposed");

@@ -4,6 +4,7 @@ import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
+import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.civo.model.LoadBalancer;
 import dev.ilbportal.kubernetes.AppliedService;
@@ -181,8 +182,7 @@ public class LoadBalancerChecks {
                         "civo-api", "Civo did not answer: " + e.getMessage(), millisSince(started));
             }
         }
-        List<FirewallRule> ingress = rules.stream().filter(rule -> "ingress".equalsIgnoreCase(rule.direction()))
-                .toList();
+        List<FirewallRule> ingress = FirewallRules.of(rules).ingress();
         if (ingress.isEmpty()) {
             return new CheckResult(CheckName.NO_INGRESS_RULES, Outcome.PASS, live.firewallId(), "civo-api",
                     "No ingress rule", millisSince(started));
