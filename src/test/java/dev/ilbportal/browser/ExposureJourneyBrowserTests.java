@@ -63,7 +63,8 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
         assertThat(row.locator("[data-test=inventory-status]")).containsText("Active");
         Browser.screenshot(page, "exposure-2-inventory");
 
-        Locator mail = page.locator("[data-test=mail]").filter(new Locator.FilterOptions().setHasText(name))
+        Locator mail = page.locator("[data-test=mail]")
+                .filter(new Locator.FilterOptions().setHasText(name + " is exposed"))
                 .filter(new Locator.FilterOptions().setHasText("alice@payments.example"));
         long deadline = System.currentTimeMillis() + 30_000;
         do {
