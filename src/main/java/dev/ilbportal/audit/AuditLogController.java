@@ -27,8 +27,11 @@ class AuditLogController {
     private final AuditExport exports;
     private final ChainCheck chainCheck;
     private final JsonMapper json;
+    private final Checkpoints checkpoints;
 
-    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json) {
+    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json,
+                       Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.log = log;
         this.exports = exports;
         this.chainCheck = chainCheck;
@@ -77,6 +80,30 @@ class AuditLogController {
         model.addAttribute("check", event);
         model.addAttribute("intact", json.readTree(event.detailsJson()).path("intact").asBoolean(false));
         return "audit/chain-check";
+    }
+
+    /** The key checkpoints and evidence packs are signed with; public, so anyone holding one can check it. */
+    @GetMapping(value = "/audit/public-key", produces = "application/x-pem-file")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String publicKey(HttpServletResponse response) {
+        response.setHeader("X-Audit-Key-Id", checkpoints.keyId());
+        return checkpoints.publicKeyPem();
+    }
+
+    @GetMapping("/audit/checkpoints")
+    String checkpoints(Model model) {
+        java.util.List<Checkpoint> valid = checkpoints.verified().valid();
+        model.addAttribute("checkpoints", valid.reversed().stream().limit(20).toList());
+        model.addAttribute("keyId", checkpoints.keyId());
+        model.addAttribute("publicKey", checkpoints.publicKeyPem());
+        return "audit/checkpoints";
+    }
+
+    /** Signs the head now, for an auditor who wants a checkpoint before the next scheduled one. */
+    @PostMapping("/audit/checkpoints")
+    String writeCheckpoint() {
+        checkpoints.write();
+        return "redirect:/audit/checkpoints";
     }
 
     private void export(AuditFilter filter, AuditExport.Format format, Authentication authentication,

@@ -14,6 +14,38 @@ final class DatabaseOwner {
     private DatabaseOwner() {
     }
 
+    /** Replaces every row from the first given event's sequence on with the given rows (triggers off). */
+    static void replaceTail(java.util.List<AuditEvent> rows) {
+        try (Connection connection = TestDatabase.get().ownerConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement();
+                 java.sql.PreparedStatement insert = connection.prepareStatement("insert into audit_event ("
+                         + AuditLog.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                sql.execute("alter table audit_event disable trigger user");
+                sql.execute("delete from audit_event where sequence >= " + rows.getFirst().sequence());
+                for (AuditEvent e : rows) {
+                    insert.setLong(1, e.sequence());
+                    insert.setObject(2, java.time.OffsetDateTime.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC));
+                    String[] text = {e.actorSubject(), e.actorName(), e.actorRoles(), e.action(), e.subjectType(),
+                            e.subjectId(), e.team(), e.requestId(), e.loadBalancerId(), e.beforeJson(), e.afterJson(),
+                            e.detailsJson(), e.previousHash(), e.hash()};
+                    for (int i = 0; i < text.length; i++) {
+                        insert.setString(i + 3, text[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                sql.execute("alter table audit_event enable trigger user");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The owner's rewrite failed", e);
+        }
+    }
+
     static void bypassingTriggers(String... statements) {
         try (Connection connection = TestDatabase.get().ownerConnection()) {
             connection.setAutoCommit(false);
