@@ -28,10 +28,12 @@ class AuditLogController {
     private final ChainCheck chainCheck;
     private final JsonMapper json;
     private final Checkpoints checkpoints;
+    private final EvidencePacks evidencePacks;
 
     AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json,
-                       Checkpoints checkpoints) {
+                       Checkpoints checkpoints, EvidencePacks evidencePacks) {
         this.checkpoints = checkpoints;
+        this.evidencePacks = evidencePacks;
         this.log = log;
         this.exports = exports;
         this.chainCheck = chainCheck;
@@ -80,6 +82,19 @@ class AuditLogController {
         model.addAttribute("check", event);
         model.addAttribute("intact", json.readTree(event.detailsJson()).path("intact").asBoolean(false));
         return "audit/chain-check";
+    }
+
+    /** One signed download of everything the trail knows about a load balancer; the download is itself audited. */
+    @GetMapping("/audit/load-balancers/{id}/evidence-pack.json")
+    void evidencePack(@PathVariable String id, Authentication authentication, HttpServletResponse response)
+            throws IOException {
+        EvidencePacks.Signed pack = evidencePacks.download(CurrentUser.of(authentication).asActor(), id)
+                .orElseThrow(() -> new NotFoundException("The load balancer " + id));
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-"
+                + id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pack.checkpoint().sequence() + ".json\"");
+        response.setContentLength(pack.json().length);
+        response.getOutputStream().write(pack.json());
     }
 
     /** The key checkpoints and evidence packs are signed with; public, so anyone holding one can check it. */
