@@ -56,6 +56,7 @@ class AuditLogController {
         model.addAttribute("loadBalancerId", id);
         model.addAttribute("filter", AuditFilter.loadBalancer(id));
         model.addAttribute("page", page);
+        model.addAttribute("entries", TimelineEntry.of(page.events(), json));
         return "audit/timeline";
     }
 

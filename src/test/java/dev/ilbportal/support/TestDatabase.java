@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -18,7 +19,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * One real PostgreSQL for every integration test of a run: a Testcontainers container when a Docker engine answers,
  * the embedded PostgreSQL binaries otherwise. Never a stand-in database. Like production (docs/audit-integrity.md),
  * it holds the database {@code portal} owned by {@code portal_owner}, who runs the migrations, and the portal connects
- * as {@code portal_app}, who may only read and append the audit trail. The audit checkpoints signed during the run
+ * as {@code portal_app}, who may only read and append the audit trail. The owner may create databases, for tests
+ * that need an empty one. The audit checkpoints signed during the run
  * belong with this database, so their directory and signing key live and die with it.
  */
 public final class TestDatabase {
@@ -74,7 +76,7 @@ public final class TestDatabase {
     private static TestDatabase withRoles(String superuserUrl, String superuser, String password, String kind) {
         try (Connection connection = DriverManager.getConnection(superuserUrl, superuser, password);
              Statement sql = connection.createStatement()) {
-            sql.execute("create role " + OWNER + " login password '" + OWNER + "'");
+            sql.execute("create role " + OWNER + " login createdb password '" + OWNER + "'");
             sql.execute("create role " + APP + " login password '" + APP + "'");
             sql.execute("create database " + DATABASE + " owner " + OWNER);
         } catch (SQLException e) {
@@ -134,6 +136,29 @@ public final class TestDatabase {
     /** This run's checkpoint signing key (generated on first use). */
     public Path signingKeyFile() {
         return auditDirectory.resolve("signing-key.pem");
+    }
+
+    /**
+     * The settings that point a portal at this database as production does (datasource as the portal's role, Flyway
+     * as the owner) with this run's checkpoint directory and key, for {@code jdbcUrl} (this database or another one
+     * on the same server).
+     */
+    public Map<String, String> portalProperties(String jdbcUrl) {
+        return Map.of(
+                "spring.datasource.url", jdbcUrl,
+                "spring.datasource.username", username(),
+                "spring.datasource.password", password(),
+                "spring.flyway.user", ownerUsername(),
+                "spring.flyway.password", ownerPassword(),
+                "portal.audit.checkpoint-directory", checkpointDirectory().toString(),
+                "portal.audit.signing-key-file", signingKeyFile().toString(),
+                "portal.audit.generate-missing-key", "true");
+    }
+
+    /** The same, as command-line arguments. */
+    public String[] portalArguments(String jdbcUrl) {
+        return portalProperties(jdbcUrl).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 
     /** A plain connection as the owner, for tests that play a database owner tampering with the trail. */

@@ -1,6 +1,5 @@
 package dev.ilbportal.support;
 
-import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -14,14 +13,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestDatabase database = TestDatabase.get();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "spring.flyway.user", database.ownerUsername(),
-                "spring.flyway.password", database.ownerPassword(),
-                "portal.audit.checkpoint-directory", database.checkpointDirectory().toString(),
-                "portal.audit.signing-key-file", database.signingKeyFile().toString(),
-                "portal.audit.generate-missing-key", "true")));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase",
+                java.util.Map.copyOf(database.portalProperties(database.jdbcUrl()))));
     }
 }
