@@ -68,22 +68,23 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
 
     static String sentence(AuditEvent event, JsonNode after, JsonNode details) {
         String who = event.actorName();
-        String revision = field(after, "revision") != null ? field(after, "revision") : field(details, "revision");
+        String number = field(after, "revision") != null ? field(after, "revision") : field(details, "revision");
+        String revision = number == null ? "the request" : "revision " + number;
         return switch (event.action()) {
             case "request.draft-created" -> who + " started a draft request " + quoted(field(after, "name"));
             case "request.edited" -> who + " edited the request" + (field(details, "approvals_voided") == null
                     || "0".equals(field(details, "approvals_voided")) ? ""
                     : ", voiding " + field(details, "approvals_voided") + " approval(s)");
-            case "request.submitted" -> who + " submitted revision " + revision + plan(after)
+            case "request.submitted" -> who + " submitted " + revision + plan(after)
                     + (field(details, "region") == null ? "" : " for region " + field(details, "region"));
-            case "request.approval-recorded" -> who + " approved revision " + revision + plan(after) + " ("
+            case "request.approval-recorded" -> who + " approved " + revision + plan(after) + " ("
                     + field(details, "approvals") + " of " + field(details, "approvals_needed") + " approvals)";
-            case "request.approved" -> who + " approved revision " + revision + plan(after)
+            case "request.approved" -> who + " approved " + revision + plan(after)
                     + ("true".equals(field(details, "override")) ? " as an override: " + field(details, "reason")
                     : "");
-            case "request.rejected" -> who + " rejected revision " + revision + ": " + field(details, "reason");
+            case "request.rejected" -> who + " rejected " + revision + ": " + field(details, "reason");
             case "request.withdrawn" -> who + " withdrew the request";
-            case "request.expired" -> "Revision " + revision + " expired without a decision";
+            case "request.expired" -> "The request (" + revision + ") expired without a decision";
             case "request.draft-deleted" -> who + " deleted the draft";
             case "provisioning.started" -> who + " started building it" + (field(details, "region") == null ? ""
                     : " in " + field(details, "region"));
