@@ -44,6 +44,25 @@ class AuditCheckpointTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    AuditExport exports;
+
+    @org.junit.jupiter.api.io.TempDir
+    Path work;
+
+    /** Exports the whole trail as JSON Lines and runs docs/verify-audit-export.py on it with the checkpoint files. */
+    private String[] offlineCheck() throws Exception {
+        Path export = work.resolve("trail-" + System.nanoTime() + ".jsonl");
+        exports.write(AuditFilter.none(), AuditExport.Format.JSONL, head -> Files.newOutputStream(export));
+        Path key = work.resolve("public-key.pem");
+        Files.writeString(key, checkpoints.publicKeyPem());
+        Process process = new ProcessBuilder("python3", "docs/verify-audit-export.py", export.toString(),
+                "--checkpoints", TestDatabase.get().checkpointDirectory().toString(), "--public-key", key.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new String[] {Integer.toString(process.waitFor()), output};
+    }
+
     @LocalServerPort
     int port;
 
@@ -80,7 +99,7 @@ class AuditCheckpointTests {
     }
 
     @Test
-    void ownerRewritingTheNewestRowsWithRecomputedHashesIsCaughtByTheCheckpoint() {
+    void ownerRewritingTheNewestRowsWithRecomputedHashesIsCaughtByTheCheckpoint() throws Exception {
         List<AuditEvent> three = appendThree("lb-rewrite");
         Checkpoint checkpoint = checkpoints.write();
         assertThat(checkpoint.sequence()).isGreaterThanOrEqualTo(three.getLast().sequence());
@@ -97,6 +116,9 @@ class AuditCheckpointTests {
             assertThat(result.brokenAt()).isEqualTo(checkpoint.sequence());
             assertThat(result.problem()).contains("no longer matches the checkpoint signed at " + checkpoint.timeText())
                     .contains("rewritten and their hashes recomputed");
+            String[] offline = offlineCheck();
+            assertThat(offline[0]).as(offline[1]).isNotEqualTo("0");
+            assertThat(offline[1]).contains("event " + checkpoint.sequence() + " no longer matches the checkpoint");
         } finally {
             DatabaseOwner.replaceTail(original);
         }
@@ -104,7 +126,7 @@ class AuditCheckpointTests {
     }
 
     @Test
-    void truncatingTheLastRowsIsCaughtByTheCheckpoint() {
+    void truncatingTheLastRowsIsCaughtByTheCheckpoint() throws Exception {
         List<AuditEvent> three = appendThree("lb-truncate");
         Checkpoint checkpoint = checkpoints.write();
         long from = three.get(1).sequence();
@@ -119,10 +141,16 @@ class AuditCheckpointTests {
             assertThat(result.brokenAt()).isEqualTo(from);
             assertThat(result.problem()).contains("events " + from + " to " + checkpoint.sequence() + " are missing")
                     .contains("(truncated)");
+            String[] offline = offlineCheck();
+            assertThat(offline[0]).as(offline[1]).isNotEqualTo("0");
+            assertThat(offline[1]).contains("(truncated)");
         } finally {
             DatabaseOwner.replaceTail(original);
         }
         assertThat(chainCheck.check().intact()).isTrue();
+        String[] offline = offlineCheck();
+        assertThat(offline[0]).as(offline[1]).isEqualTo("0");
+        assertThat(offline[1]).contains("checkpoint(s) matched");
     }
 
     @Test
