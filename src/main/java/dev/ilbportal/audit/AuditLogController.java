@@ -26,8 +26,13 @@ class AuditLogController {
     private final AuditExport exports;
     private final ChainCheck chainCheck;
     private final JsonMapper json;
+    private final Checkpoints checkpoints;
+    private final EvidencePacks evidencePacks;
 
-    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json) {
+    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json,
+                       Checkpoints checkpoints, EvidencePacks evidencePacks) {
+        this.checkpoints = checkpoints;
+        this.evidencePacks = evidencePacks;
         this.log = log;
         this.exports = exports;
         this.chainCheck = chainCheck;
@@ -61,6 +66,7 @@ class AuditLogController {
         model.addAttribute("loadBalancerId", id);
         model.addAttribute("filter", AuditFilter.loadBalancer(id));
         model.addAttribute("page", page);
+        model.addAttribute("entries", TimelineEntry.of(page.events(), json));
         return "audit/timeline";
     }
 
@@ -87,6 +93,42 @@ class AuditLogController {
         model.addAttribute("check", event);
         model.addAttribute("intact", json.readTree(event.detailsJson()).path("intact").asBoolean(false));
         return "audit/chain-check";
+    }
+
+    /** One signed download of everything the trail knows about a load balancer; the download is itself audited. */
+    @GetMapping("/audit/load-balancers/{id}/evidence-pack.json")
+    void evidencePack(@PathVariable String id, CurrentUser user, HttpServletResponse response) throws IOException {
+        EvidencePacks.Signed pack = evidencePacks.download(user.asActor(), id)
+                .orElseThrow(() -> new NotFoundException("The load balancer " + id));
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-"
+                + id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pack.checkpoint().sequence() + ".json\"");
+        response.setContentLength(pack.json().length);
+        response.getOutputStream().write(pack.json());
+    }
+
+    /** The key checkpoints and evidence packs are signed with; public, so anyone holding one can check it. */
+    @GetMapping(value = "/audit/public-key", produces = "application/x-pem-file")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String publicKey(HttpServletResponse response) {
+        response.setHeader("X-Audit-Key-Id", checkpoints.keyId());
+        return checkpoints.publicKeyPem();
+    }
+
+    @GetMapping("/audit/checkpoints")
+    String checkpoints(Model model) {
+        java.util.List<Checkpoint> valid = checkpoints.verified().valid();
+        model.addAttribute("checkpoints", valid.reversed().stream().limit(20).toList());
+        model.addAttribute("keyId", checkpoints.keyId());
+        model.addAttribute("publicKey", checkpoints.publicKeyPem());
+        return "audit/checkpoints";
+    }
+
+    /** Signs the head now, for an auditor who wants a checkpoint before the next scheduled one. */
+    @PostMapping("/audit/checkpoints")
+    String writeCheckpoint() {
+        checkpoints.write();
+        return "redirect:/audit/checkpoints";
     }
 
     private void export(AuditFilter filter, AuditExport.Format format, CurrentUser user,

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or dead after the last attempt, where admins see them and can send them again.
  */
 @Component
-class DeliveryDispatcher {
+public class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
@@ -50,7 +50,7 @@ class DeliveryDispatcher {
      * left on it: what is left over goes back to the outbox at once, so no other dispatcher can take a delivery while
      * it is being sent, and a mail never goes twice because a batch ran long.
      */
-    int dispatchDue() {
+    public int dispatchDue() {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(properties.batchLease()).truncatedTo(ChronoUnit.MICROS);
         List<Delivery> claimed = transactions.execute(tx ->

@@ -18,7 +18,6 @@ import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxSignIn;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,6 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -202,7 +205,7 @@ class NotificationsBrowserTests {
         Browser.screenshot(page, "notifications-admin-webhooks");
 
         transactions.executeWithoutResult(tx -> events.publishEvent(
-                new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, team + "-db", "OUTSIDE_CLOSED")));
+                new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, team + "-db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "OUTSIDE_CLOSED")));
         dispatchWebhookOf(team);
 
         page.locator("[data-test=admin-deliveries-link]").click();
