@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process HTTP server on 127.0.0.1 that speaks Civo's API over a seeded world, so the portal runs, is demoed
  * and is tested without a Civo account. Serves both {@code /v2/...} and the {@code /v2/vpc/...} aliases, plus the
- * admin endpoint {@code /sandbox/faults}.
+ * admin endpoints {@code /sandbox/faults} and {@code /sandbox/probe} (its vantage points, for a portal in another
+ * process).
  */
 public final class CivoSimulator implements AutoCloseable {
 
@@ -41,12 +43,23 @@ public final class CivoSimulator implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Routes> routes;
     private final FaultRoutes faultRoutes;
+    private final ProbeRoutes probeRoutes;
     private final KubernetesApi kubernetesApi;
 
-    private CivoSimulator(SimulatorSettings settings) throws IOException {
+    private final InetAddress bindAddress;
+
+    private CivoSimulator(SimulatorSettings settings, InetAddress bindAddress, Path stateFilePath)
+            throws IOException {
+        this.bindAddress = bindAddress;
         this.settings = settings;
         this.world = new CivoWorld(settings.quota());
-        SeedWorld.populate(world);
+        WorldStateFile stateFile = stateFilePath == null ? null : new WorldStateFile(stateFilePath);
+        List<String> pending = List.of();
+        if (stateFile != null && stateFile.exists()) {
+            pending = stateFile.restoreInto(world);
+        } else {
+            SeedWorld.populate(world);
+        }
         this.faults = new SandboxFaults(settings.faultSeed());
         this.network = new SandboxNetwork(world);
         world.onChange(network::reconcile);
@@ -62,9 +75,16 @@ public final class CivoSimulator implements AutoCloseable {
                 "kubernetes", new KubernetesRoutes(this::kubernetesApiUrl),
                 "quota", new QuotaRoutes());
         this.faultRoutes = new FaultRoutes(faults);
+        this.probeRoutes = new ProbeRoutes(network);
         this.kubernetesApi = new KubernetesApi(world, provisioning, settings.pendingState());
+        network.reconcile();
+        if (stateFile != null) {
+            world.onChange(() -> stateFile.save(world));
+            stateFile.save(world);
+        }
+        pending.forEach(provisioning::start);
         this.workers = Executors.newFixedThreadPool(16, daemon("sandbox-civo-http"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 50);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, settings.port()), 50);
         server.setExecutor(workers);
         server.createContext("/", this::serve);
         server.start();
@@ -73,8 +93,21 @@ public final class CivoSimulator implements AutoCloseable {
 
     /** Starts a simulator over a fresh seeded world. */
     public static CivoSimulator start(SimulatorSettings settings) {
+        return start(settings, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts a simulator whose API listens on {@code bindAddress} (the standalone sandbox may listen beyond
+     * loopback); the simulated load balancers still listen on 127.0.0.1 and are reached through its vantage points.
+     */
+    public static CivoSimulator start(SimulatorSettings settings, InetAddress bindAddress) {
+        return start(settings, bindAddress, null);
+    }
+
+    /** As {@link #start(SimulatorSettings, InetAddress)}, keeping the world in {@code stateFile} when not null. */
+    public static CivoSimulator start(SimulatorSettings settings, InetAddress bindAddress, Path stateFile) {
         try {
-            return new CivoSimulator(settings);
+            return new CivoSimulator(settings, bindAddress, stateFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Civo API simulator on port " + settings.port(), e);
         }
@@ -82,7 +115,8 @@ public final class CivoSimulator implements AutoCloseable {
 
     /** The root to give a Civo client, e.g. {@code http://127.0.0.1:9401}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     public int port() {
@@ -135,6 +169,10 @@ public final class CivoSimulator implements AutoCloseable {
             }
             if (path.equals("/sandbox/faults")) {
                 respond(exchange, guarded(() -> faultRoutes.handle(method, body)), false);
+                return;
+            }
+            if (path.equals("/sandbox/probe")) {
+                respond(exchange, guarded(() -> probeRoutes.handle(method, body)), false);
                 return;
             }
             String civoPath = path.startsWith("/v2/vpc/") ? "/v2/" + path.substring("/v2/vpc/".length()) : path;
