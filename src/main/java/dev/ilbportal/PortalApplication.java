@@ -19,7 +19,7 @@ public class PortalApplication {
      */
     public static void main(String[] args) throws java.io.IOException, InterruptedException {
         if (java.util.Arrays.asList(args).contains("--civo-sandbox")) {
-            dev.ilbportal.sandbox.civo.StandaloneCivoSandbox.main(args);
+            dev.ilbportal.sandbox.CivoSandbox.main(args);
             return;
         }
         if (java.util.Arrays.asList(args).contains("--probe-agent")) {

@@ -25,4 +25,6 @@ public interface ProvisioningJobs extends JpaRepository<ProvisioningJob, UUID> {
     Optional<ProvisioningJob> findByRequestId(UUID requestId);
 
     List<ProvisioningJob> findByStatus(JobStatus status);
+
+    long countByStatus(JobStatus status);
 }

@@ -161,6 +161,11 @@ public final class CivoSimulator implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization"), body), false);
                 return;
             }
+            if (path.equals("/sandbox/health")) {
+                // For container health checks: says only that the simulator answers, so it needs no key.
+                send(exchange, 200, "{\"status\":\"UP\"}", Map.of());
+                return;
+            }
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 // The legacy body is the only 401 body quoted from the real API [R]; newer codes' statuses are [?].
                 send(exchange, 401, CivoJson.write(CivoJson.object().put("result", "requires_authentication")
