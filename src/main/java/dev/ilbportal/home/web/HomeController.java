@@ -1,19 +1,16 @@
-package dev.ilbportal.home;
+package dev.ilbportal.home.web;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.DriftedLoadBalancers;
-import dev.ilbportal.web.NotFoundException;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
-/** The home page, and the honest page behind links to features that are not built yet. */
+/** The home page: the signed-in person's roles, the features open to them, and drifted load balancers they see. */
 @Controller
 class HomeController {
 
@@ -31,18 +28,5 @@ class HomeController {
         model.addAttribute("features", Feature.openTo(user));
         model.addAttribute("drifted", drifted.visibleTo(user));
         return "home/index";
-    }
-
-    @GetMapping("/coming-soon/{slug}")
-    String comingSoon(@PathVariable String slug, Authentication authentication, Model model) {
-        Feature feature = Feature.bySlug(slug).orElseThrow(() -> new NotFoundException("The page " + slug));
-        if (!feature.isOpenTo(CurrentUser.of(authentication))) {
-            throw new AccessDeniedException("Feature " + slug + " is not open to this person");
-        }
-        if (feature.isBuilt()) {
-            return "redirect:" + feature.path();
-        }
-        model.addAttribute("feature", feature);
-        return "home/coming-soon";
     }
 }

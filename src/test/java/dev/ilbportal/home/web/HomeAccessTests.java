@@ -1,4 +1,4 @@
-package dev.ilbportal.home;
+package dev.ilbportal.home.web;
 
 import static dev.ilbportal.identity.TestPeople.personWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -12,20 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.SecuritySliceConfiguration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(HomeController.class)
-@Import({SecuritySliceConfiguration.class, HomeAccessRules.class})
+@Import(SecuritySliceConfiguration.class)
 class HomeAccessTests {
 
     @Autowired
@@ -63,38 +59,18 @@ class HomeAccessTests {
                 .andExpect(redirectedUrl("/no-access"));
     }
 
-    static Stream<Arguments> featureAndRole() {
-        return Stream.of(Feature.values()).flatMap(feature -> Stream.of(PortalRole.values())
-                .map(role -> Arguments.of(feature, role)));
-    }
-
-    @ParameterizedTest(name = "{0} for {1}")
-    @MethodSource("featureAndRole")
-    void featurePageIsOpenOnlyToItsRoles(Feature feature, PortalRole role) throws Exception {
-        var allowed = feature.isBuilt() ? status().isFound() : status().isOk();
-        var expected = feature.roles().contains(role) ? allowed : status().isForbidden();
-        mvc.perform(get("/coming-soon/" + feature.slug()).with(personWith(role)).accept(MediaType.TEXT_HTML))
-                .andExpect(expected);
-    }
-
-    @Test
-    void builtFeatureLinksToItsOwnPageAndItsPlaceholderRedirectsThere() throws Exception {
-        org.assertj.core.api.Assertions.assertThat(Feature.AUDIT_LOG.path()).isEqualTo("/audit");
-        mvc.perform(get("/coming-soon/audit-log").with(personWith(PortalRole.AUDITOR)))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/audit"));
-    }
-
-    @Test
-    void placeholderOfABuiltFeatureRedirectsToTheFeature() throws Exception {
-        mvc.perform(get("/coming-soon/" + Feature.ADMINISTRATION.slug()).with(personWith(PortalRole.ADMIN)))
-                .andExpect(status().isFound())
-                .andExpect(redirectedUrl(Feature.ADMINISTRATION.path()));
-    }
-
-    @Test
-    void unknownFeatureIsNotFound() throws Exception {
-        mvc.perform(get("/coming-soon/teleporter").with(personWith(PortalRole.ADMIN)))
-                .andExpect(status().isNotFound());
+    @ParameterizedTest
+    @EnumSource(PortalRole.class)
+    void everyFeatureOnTheHomePageLinksToItsOwnPage(PortalRole role) throws Exception {
+        var result = mvc.perform(get("/").with(personWith(role, "payments")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        for (Feature feature : Feature.values()) {
+            if (feature.roles().contains(role)) {
+                org.assertj.core.api.Assertions.assertThat(result).contains("href=\"" + feature.path() + "\"");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(result).doesNotContain("coming-soon");
     }
 
     @ParameterizedTest

@@ -1,16 +1,15 @@
-package dev.ilbportal.home;
+package dev.ilbportal.home.web;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * What each role can do in the portal, as the home page and navigation show it. A feature that is not built yet
- * says so on its own page; the link is replaced by the real page when the feature lands.
+ * What each role can do in the portal, as the home page and navigation show it; each feature links to its own page,
+ * which checks the role again on the server.
  */
 public enum Feature {
 
@@ -75,13 +74,9 @@ public enum Feature {
         };
     }
 
-    /** Where the feature lives; {@code /coming-soon/<slug>} while it is not built. */
+    /** Where the feature's page lives. */
     public String path() {
         return path;
-    }
-
-    public boolean isBuilt() {
-        return !path.startsWith("/coming-soon/");
     }
 
     public boolean isOpenTo(CurrentUser user) {
@@ -90,9 +85,5 @@ public enum Feature {
 
     public static List<Feature> openTo(CurrentUser user) {
         return Arrays.stream(values()).filter(feature -> feature.isOpenTo(user)).toList();
-    }
-
-    public static Optional<Feature> bySlug(String slug) {
-        return Arrays.stream(values()).filter(feature -> feature.slug.equals(slug)).findFirst();
     }
 }

@@ -1,17 +1,19 @@
-package dev.ilbportal.kubernetes;
+package dev.ilbportal.kubernetes.internal;
 
+import dev.ilbportal.kubernetes.ServiceManifest;
+import dev.ilbportal.kubernetes.ServicePort;
 import java.util.Map;
 
 /**
  * Writes a {@link ServiceManifest} as YAML by hand, so the text is deterministic (sorted maps, every string quoted)
  * and the portal needs no YAML library for one small document.
  */
-final class ServiceYaml {
+public final class ServiceYaml {
 
     private ServiceYaml() {
     }
 
-    static String render(ServiceManifest manifest) {
+    public static String render(ServiceManifest manifest) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Civo Kubernetes cluster ").append(manifest.clusterId()).append('\n');
         yaml.append("apiVersion: v1\n");

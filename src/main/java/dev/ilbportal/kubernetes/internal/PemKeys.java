@@ -1,4 +1,4 @@
-package dev.ilbportal.kubernetes;
+package dev.ilbportal.kubernetes.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 /**
  * Reads the PEM certificates and private keys found in kubeconfigs without a crypto library: PKCS#8
  * ({@code PRIVATE KEY}), SEC1 EC ({@code EC PRIVATE KEY}, what k3s issues) and PKCS#1 RSA ({@code RSA PRIVATE KEY})
- * keys, the last two re-wrapped as PKCS#8 for the JDK.
+ * keys, the last two re-wrapped as PKCS#8 for the JDK. Every malformed input ends in a
+ * {@link GeneralSecurityException} with a message, never an index or argument exception.
  */
-final class PemKeys {
+public final class PemKeys {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -32,17 +33,42 @@ final class PemKeys {
     private PemKeys() {
     }
 
-    static List<Certificate> certificates(String pem) throws GeneralSecurityException {
-        return List.copyOf(CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+    /** The certificates of a PEM bundle. */
+    public static List<Certificate> certificates(String pem) throws GeneralSecurityException {
+        if (pem == null || pem.isBlank()) {
+            throw new GeneralSecurityException("no certificate found");
+        }
+        try {
+            return List.copyOf(CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+        } catch (RuntimeException e) {
+            throw new GeneralSecurityException("the certificate is malformed");
+        }
     }
 
-    static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+    /** The private key of the first PEM block. */
+    public static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+        try {
+            return readPrivateKey(pem);
+        } catch (RuntimeException e) {
+            throw new GeneralSecurityException("the private key is malformed");
+        }
+    }
+
+    private static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
+        if (pem == null) {
+            throw new GeneralSecurityException("no PEM block found");
+        }
         Matcher block = BLOCK.matcher(pem);
         if (!block.find()) {
             throw new GeneralSecurityException("no PEM block found");
         }
-        byte[] der = Base64.getMimeDecoder().decode(block.group(2).replaceAll("\\s", ""));
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(block.group(2).replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException("the PEM block is not base64");
+        }
         return switch (block.group(1)) {
             case "PRIVATE KEY" -> pkcs8(der);
             case "EC PRIVATE KEY" -> KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
@@ -70,32 +96,54 @@ final class PemKeys {
     private static byte[] curveOid(byte[] sec1) throws GeneralSecurityException {
         int[] position = {0};
         expect(sec1, position, 0x30);
-        length(sec1, position);
-        while (position[0] < sec1.length) {
-            int tag = sec1[position[0]++] & 0xff;
+        int end = end(sec1, position, length(sec1, position));
+        while (position[0] < end) {
+            int tag = next(sec1, position);
             int length = length(sec1, position);
+            int valueEnd = end(sec1, position, length);
             if (tag == 0xa0) {
-                return Arrays.copyOfRange(sec1, position[0], position[0] + length);
+                return Arrays.copyOfRange(sec1, position[0], valueEnd);
             }
-            position[0] += length;
+            position[0] = valueEnd;
         }
         throw new GeneralSecurityException("the EC key does not name its curve");
     }
 
     private static void expect(byte[] der, int[] position, int tag) throws GeneralSecurityException {
-        if ((der[position[0]++] & 0xff) != tag) {
+        if (next(der, position) != tag) {
             throw new GeneralSecurityException("unexpected DER structure");
         }
     }
 
-    private static int length(byte[] der, int[] position) {
-        int first = der[position[0]++] & 0xff;
+    /** The byte at the position, moving past it; running off the end is a malformed key, not an index error. */
+    private static int next(byte[] der, int[] position) throws GeneralSecurityException {
+        if (position[0] >= der.length) {
+            throw new GeneralSecurityException("the key's DER ends early");
+        }
+        return der[position[0]++] & 0xff;
+    }
+
+    /** Where a value of the given length starting at the position ends, if it fits in the input. */
+    private static int end(byte[] der, int[] position, int length) throws GeneralSecurityException {
+        if (length > der.length - position[0]) {
+            throw new GeneralSecurityException("a DER length runs past the end of the key");
+        }
+        return position[0] + length;
+    }
+
+    /** A DER length: short form, or long form with up to three length bytes (no key here comes near 16 MB). */
+    private static int length(byte[] der, int[] position) throws GeneralSecurityException {
+        int first = next(der, position);
         if (first < 0x80) {
             return first;
         }
+        int bytes = first & 0x7f;
+        if (bytes == 0 || bytes > 3) {
+            throw new GeneralSecurityException("unsupported DER length");
+        }
         int length = 0;
-        for (int i = 0; i < (first & 0x7f); i++) {
-            length = (length << 8) | (der[position[0]++] & 0xff);
+        for (int i = 0; i < bytes; i++) {
+            length = (length << 8) | next(der, position);
         }
         return length;
     }

@@ -11,29 +11,28 @@ import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.civo.model.Page;
 import dev.ilbportal.civo.model.Region;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What Civo really sends (string booleans, null arrays, null per_page, unknown fields) parses without loss. */
-class LenientParsingProperties {
+class LenientParsingTest {
 
     private final JsonMapper json = CivoJson.mapper();
 
-    @Provide
-    Arbitrary<Boolean> booleans() {
-        return Arbitraries.of(true, false);
-    }
+    private static final List<String> SPELLINGS = List.of("plain", "string", "STRING", "number");
 
-    @Provide
-    Arbitrary<String> spellings() {
-        return Arbitraries.of("plain", "string", "STRING", "number");
+    /** Every pair of values in every pair of spellings (64 cases). */
+    static Stream<Arguments> booleansInEverySpelling() {
+        return Stream.of(true, false).flatMap(isDefault -> SPELLINGS.stream().flatMap(first ->
+                Stream.of(true, false).flatMap(ccm -> SPELLINGS.stream().map(second ->
+                        Arguments.of(isDefault, first, ccm, second)))));
     }
 
     private static String spell(boolean value, String spelling) {
@@ -45,9 +44,9 @@ class LenientParsingProperties {
         };
     }
 
-    @Property(tries = 100)
-    void readsBooleansWhateverTheSpelling(@ForAll("booleans") boolean isDefault, @ForAll("spellings") String first,
-                                          @ForAll("booleans") boolean ccm, @ForAll("spellings") String second) {
+    @ParameterizedTest(name = "default={0} as {1}, ccm={2} as {3}")
+    @MethodSource("booleansInEverySpelling")
+    void readsBooleansWhateverTheSpelling(boolean isDefault, String first, boolean ccm, String second) {
         Firewall firewall = json.readValue("{\"id\":\"fw\",\"default\":" + spell(isDefault, first) + "}",
                 Firewall.class);
         KubernetesCluster cluster = json.readValue("{\"id\":\"k\",\"ccm_installed\":" + spell(ccm, second)
@@ -58,8 +57,9 @@ class LenientParsingProperties {
         assertThat(cluster.ready()).isEqualTo(isDefault);
     }
 
-    @Property(tries = 50)
-    void readsNullOrMissingArraysAsEmptyLists(@ForAll("nullOrMissing") String array) {
+    @ParameterizedTest(name = "array {0}")
+    @ValueSource(strings = {"null", ""})
+    void readsNullOrMissingArraysAsEmptyLists(String array) {
         String field = array.isEmpty() ? "" : "," + "\"%s\":" + array;
         Firewall firewall = json.readValue(("{\"id\":\"fw\"" + field + "}").formatted("rules"), Firewall.class);
         LoadBalancer loadBalancer = json.readValue(("{\"id\":\"lb\"" + field + field + "}")
@@ -75,12 +75,7 @@ class LenientParsingProperties {
         assertThat(instance.tags()).isEmpty();
     }
 
-    @Provide
-    Arbitrary<String> nullOrMissing() {
-        return Arbitraries.of("null", "");
-    }
-
-    @Example
+    @Test
     void toleratesNullPerPageAndNullCounts() {
         Page<Instance> page = json.readValue("{\"page\":1,\"per_page\":null,\"pages\":1,\"items\":null}",
                 new TypeReference<Page<Instance>>() { });
@@ -92,7 +87,7 @@ class LenientParsingProperties {
         assertThat(firewall.rulesCount()).isZero();
     }
 
-    @Example
+    @Test
     void ignoresUnknownFieldsAnywhere() {
         Region region = json.readValue("""
                 {"code":"LON1","name":"London 1","default":true,"brand_new":[1,2],
@@ -102,13 +97,13 @@ class LenientParsingProperties {
         assertThat(region.features().loadbalancer()).isTrue();
     }
 
-    @Example
+    @Test
     void rejectsABooleanThatIsNoBoolean() {
         assertThatThrownBy(() -> json.readValue("{\"default\":\"maybe\"}", Firewall.class))
                 .isInstanceOf(JacksonException.class);
     }
 
-    @Example
+    @Test
     void readsTheDocumentedFixtures() {
         List<Network> networks = json.readValue("""
                 [{"id":"0f6d","name":"cust-default","label":"default","default":true,"cidr":"192.168.1.0/24",

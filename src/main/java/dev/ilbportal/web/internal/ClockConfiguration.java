@@ -1,4 +1,4 @@
-package dev.ilbportal.web;
+package dev.ilbportal.web.internal;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package dev.ilbportal.home;
+package dev.ilbportal.home.web;
 
 import dev.ilbportal.identity.CurrentUser;
 import java.util.List;
