@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PortalApplication {
 
     /**
-     * Starts the portal, or with {@code --probe-agent} only the probe agent (see README "Verification"), or with
+     * Starts the portal, or with {@code --probe-agent} only the probe agent (see docs/verification.md), or with
      * {@code --civo-sandbox} only the Civo API simulator (see docs/production.md).
      */
     public static void main(String[] args) throws java.io.IOException, InterruptedException {

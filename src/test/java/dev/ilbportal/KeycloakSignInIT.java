@@ -49,7 +49,7 @@ class KeycloakSignInIT {
         ProcessBuilder keycloakBuilder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(LOGS.resolve("keycloak.log").toFile());
         keycloakBuilder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        keycloakBuilder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        keycloakBuilder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         Process keycloak = keycloakBuilder.start();
         String issuer = "http://localhost:" + keycloakPort + "/realms/ilb-portal";
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.DemoIdentityProvider;
 import dev.ilbportal.support.JarProcess;
@@ -67,6 +67,13 @@ class SeveralInstancesIT {
                      "CIVO_SANDBOX_PROVISIONING_DELAY", "3s", "CIVO_SANDBOX_LOADBALANCER_LIMIT", "100",
                      "CIVO_SANDBOX_FIREWALL_LIMIT", "100"), logs).start()) {
             sandbox.awaitHealthy(civo.resolve("/sandbox/health"), Duration.ofSeconds(60));
+            // Each load balancer create takes 5 s inside Civo, so portal A dies with creates in flight.
+            HttpResponse<String> slowCreates = http.send(HttpRequest.newBuilder(civo.resolve("/sandbox/faults"))
+                    .header("Authorization", "Bearer " + SANDBOX_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"faults\":[{\"kind\":\"latency\",\"latency_ms\":"
+                            + "5000,\"method\":\"POST\",\"path\":\"/v2/loadbalancers\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(slowCreates.statusCode()).isEqualTo(200);
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             Map<String, String> shared = new LinkedHashMap<>();
             shared.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -136,6 +143,7 @@ class SeveralInstancesIT {
                 a.kill();
                 assertThat(a.isAlive()).isFalse();
                 assertThat(finishedWhenKilled).as("jobs finished when portal A was killed").isLessThan(REQUESTS);
+                assertThat(lbsWhenKilled).as("load balancers created when portal A was killed").isLessThan(REQUESTS);
 
                 // The person signed in on A carries on on B: the session is in PostgreSQL, not in A.
                 HttpResponse<String> onB = alice.get(URI.create("http://localhost:" + portB + "/inventory"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
-import dev.ilbportal.provisioning.ProvisioningWorker;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
