@@ -5,7 +5,6 @@ import dev.ilbportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,18 +54,18 @@ class AuditLogController {
     }
 
     @GetMapping("/audit/export.csv")
-    void exportCsv(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
-        export(filter, AuditExport.Format.CSV, authentication, response);
+    void exportCsv(AuditFilter filter, CurrentUser user, HttpServletResponse response) {
+        export(filter, AuditExport.Format.CSV, user, response);
     }
 
     @GetMapping("/audit/export.jsonl")
-    void exportJsonLines(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
-        export(filter, AuditExport.Format.JSONL, authentication, response);
+    void exportJsonLines(AuditFilter filter, CurrentUser user, HttpServletResponse response) {
+        export(filter, AuditExport.Format.JSONL, user, response);
     }
 
     @PostMapping("/audit/chain-checks")
-    String checkChain(Authentication authentication) {
-        ChainCheck.Recorded check = chainCheck.checkAndRecord(CurrentUser.of(authentication).asActor());
+    String checkChain(CurrentUser user) {
+        ChainCheck.Recorded check = chainCheck.checkAndRecord(user.asActor());
         return "redirect:/audit/chain-checks/" + check.sequence();
     }
 
@@ -79,9 +78,9 @@ class AuditLogController {
         return "audit/chain-check";
     }
 
-    private void export(AuditFilter filter, AuditExport.Format format, Authentication authentication,
+    private void export(AuditFilter filter, AuditExport.Format format, CurrentUser user,
                         HttpServletResponse response) {
-        exports.export(CurrentUser.of(authentication).asActor(), filter, format, head -> {
+        exports.export(user.asActor(), filter, format, head -> {
             response.setContentType(format.contentType() + ";charset=UTF-8");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");

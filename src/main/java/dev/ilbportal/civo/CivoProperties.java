@@ -45,11 +45,7 @@ public record CivoProperties(
         if (apiKey != null) {
             given.put("portal.civo.api-key", apiKey);
         }
-        return bindDefaults("portal.civo", CivoProperties.class, given);
-    }
-
-    private static <T> T bindDefaults(String name, Class<T> type, Map<String, String> given) {
-        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate(name, type);
+        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate("portal.civo", CivoProperties.class);
     }
 
     public CivoProperties withPathPrefix(String prefix) {
@@ -92,10 +88,6 @@ public record CivoProperties(
             @DefaultValue("5s") @NotNull Duration maxBackoff,
             @DefaultValue("30s") @NotNull Duration maxServerWait) {
 
-        /** The {@link DefaultValue}s, bound as the portal binds them. */
-        public static Retry defaults() {
-            return bindDefaults("portal.civo.retry", Retry.class, Map.of());
-        }
     }
 
     /** The client-side token bucket that keeps the portal under Civo's (undocumented) rate limit. */
@@ -103,9 +95,5 @@ public record CivoProperties(
             @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
             @DefaultValue("5") @Min(1) int burst) {
 
-        /** The {@link DefaultValue}s, bound as the portal binds them. */
-        public static RateLimit defaults() {
-            return bindDefaults("portal.civo.rate-limit", RateLimit.class, Map.of());
-        }
     }
 }
