@@ -41,7 +41,7 @@ final class ProbeRoutes {
         Integer timeoutMs = fields.integer("timeout_ms");
         Duration timeout = Duration.ofMillis(Math.min(MAX_TIMEOUT_MS, Math.max(1, timeoutMs == null ? 5000 : timeoutMs)));
         Probe probe = (side.equals("inside") ? inside : outside).probe(networkId, ip, port, http, timeout);
-        ObjectNode answer = CivoJson.object().put("reach", probe.reach().name().toUpperCase(Locale.ROOT))
+        ObjectNode answer = SimulatorJson.object().put("reach", probe.reach().name().toUpperCase(Locale.ROOT))
                 .put("detail", probe.detail());
         if (probe.httpStatus() != null) {
             answer.put("http_status", probe.httpStatus());

@@ -41,7 +41,7 @@ final class RemoteSandboxVantage implements Vantage {
 
     @Override
     public Probe probe(String networkId, String ip, int port, boolean probeHttp, Duration timeout) {
-        ObjectNode body = CivoJson.object().put("side", side.name().toLowerCase(Locale.ROOT))
+        ObjectNode body = SimulatorJson.object().put("side", side.name().toLowerCase(Locale.ROOT))
                 .put("network_id", networkId == null ? "" : networkId).put("ip", ip).put("port", port)
                 .put("http", probeHttp).put("timeout_ms", timeout.toMillis());
         URI uri = URI.create(sandbox.baseUrl().toString().replaceAll("/+$", "") + "/sandbox/probe");
@@ -49,13 +49,13 @@ final class RemoteSandboxVantage implements Vantage {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(5))
                     .header("Authorization", "Bearer " + sandbox.apiKey())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(CivoJson.write(body))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(SimulatorJson.write(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return new Probe(Probe.Reach.ERROR, "The Civo sandbox answered " + response.statusCode()
                         + " to a probe", null);
             }
-            JsonNode answer = CivoJson.MAPPER.readTree(response.body());
+            JsonNode answer = SimulatorJson.MAPPER.readTree(response.body());
             Integer status = answer.has("http_status") ? answer.get("http_status").asInt() : null;
             return new Probe(Probe.Reach.valueOf(answer.get("reach").asString()), answer.path("detail").asString(),
                     status);
