@@ -13,8 +13,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 public class PortalApplication {
 
-    /** Starts the portal, or with {@code --probe-agent} only the probe agent (see docs/verification.md). */
-    public static void main(String[] args) throws java.io.IOException {
+    /**
+     * Starts the portal, or with {@code --probe-agent} only the probe agent (see docs/verification.md), or with
+     * {@code --civo-sandbox} only the Civo API simulator (see docs/production.md).
+     */
+    public static void main(String[] args) throws java.io.IOException, InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--civo-sandbox")) {
+            dev.ilbportal.sandbox.CivoSandbox.main(args);
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--probe-agent")) {
             dev.ilbportal.verification.ProbeAgent.main(args);
             return;

@@ -55,6 +55,7 @@ public class AuditLog {
     /** Appends several events in order, in one batch, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AuditEvent> appendAll(List<? extends PortalEvent> events) {
+        io.micrometer.core.instrument.Timer.Sample appending = io.micrometer.core.instrument.Timer.start();
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, APPEND_LOCK);
         ChainHead head = head();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -85,6 +86,9 @@ public class AuditLog {
             statement.setString(15, e.previousHash());
             statement.setString(16, e.hash());
         });
+        appending.stop(io.micrometer.core.instrument.Timer.builder("portal.audit.append")
+                .description("Appending to the audit chain, lock wait included (commit excluded)")
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry));
         return appended;
     }
 

@@ -321,8 +321,10 @@ public class CivoClient {
     }
 
     private void awaitRateLimit(Call call) {
+        long waitStarted = System.nanoTime();
         try {
             rateLimiter.acquire();
+            CivoMeters.limiterWaited(call.method().name() + " " + call.template(), System.nanoTime() - waitStarted);
         } catch (InterruptedException interrupted) {
             throw interrupted(call, interrupted);
         }
@@ -348,15 +350,24 @@ public class CivoClient {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         long started = System.nanoTime();
-        Response response = request.exchange((req, res) -> {
-            int status = res.getStatusCode().value();
-            HttpHeaders headers = HttpHeaders.copyOf(res.getHeaders());
-            try {
-                return new Response(status, headers, res.getBody().readAllBytes(), null);
-            } catch (IOException unreadable) {
-                return new Response(status, headers, null, unreadable);
-            }
-        });
+        Response response;
+        try {
+            response = request.exchange((req, res) -> {
+                int status = res.getStatusCode().value();
+                HttpHeaders headers = HttpHeaders.copyOf(res.getHeaders());
+                try {
+                    return new Response(status, headers, res.getBody().readAllBytes(), null);
+                } catch (IOException unreadable) {
+                    return new Response(status, headers, null, unreadable);
+                }
+            });
+        } catch (RuntimeException transport) {
+            CivoMeters.called(call.method().name() + " " + call.template(), "transport_error",
+                    System.nanoTime() - started);
+            throw transport;
+        }
+        CivoMeters.called(call.method().name() + " " + call.template(), Integer.toString(response.status()),
+                System.nanoTime() - started);
         log.debug("{} -> {} in {} ms", call.describe(), response.status(), (System.nanoTime() - started) / 1_000_000);
         return response;
     }

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param civoLoadBalancerLimit      the simulated account's load balancer quota
  * @param civoFirewallLimit          the simulated account's firewall quota
  * @param smtpPort                   port of the sandbox's mail catcher (SMTP) on 127.0.0.1 (0 picks a free one)
+ * @param remoteVantages             probe from a standalone Civo sandbox's vantage points ({@code --civo-sandbox},
+ *                                   the portal's Civo) over HTTP; see docs/production.md
  */
 @Validated
 @ConfigurationProperties("portal.sandbox")
@@ -35,5 +37,6 @@ public record SandboxProperties(
         @DefaultValue("42") long civoFaultSeed,
         @DefaultValue("10") @Min(0) int civoLoadBalancerLimit,
         @DefaultValue("40") @Min(0) int civoFirewallLimit,
-        @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort) {
+        @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort,
+        @DefaultValue("false") boolean remoteVantages) {
 }

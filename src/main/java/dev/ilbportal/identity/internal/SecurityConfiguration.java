@@ -9,11 +9,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** One filter chain for the whole portal: OIDC login, deny by default, CSRF on, strict security headers. */
@@ -28,7 +30,8 @@ public class SecurityConfiguration {
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        GroupsClaimAuthoritiesMapper authoritiesMapper,
                                        List<UrlAccessRules> moduleRules, RefusalRecords refusals,
-                                       IdentityProperties properties, ObjectProvider<Clock> clocks)
+                                       IdentityProperties properties, ObjectProvider<Clock> clocks,
+                                       Environment environment)
             throws Exception {
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         String[] everyRole = Arrays.stream(PortalRole.values()).map(PortalRole::roleName).toArray(String[]::new);
@@ -36,6 +39,7 @@ public class SecurityConfiguration {
             rules.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                     "/signed-out", "/login-failed").permitAll();
             rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+            rules.requestMatchers(prometheusScrapeOnManagementPort(environment)).permitAll();
             rules.requestMatchers("/actuator/**").hasRole(PortalRole.ADMIN.roleName());
             rules.requestMatchers("/no-access").authenticated();
             rules.requestMatchers("/").hasAnyRole(everyRole);
@@ -55,6 +59,20 @@ public class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * With a separate management port ({@code management.server.port}) a Prometheus server scrapes
+     * {@code /actuator/prometheus} there without signing in: that port is for the cluster, not for people (see
+     * docs/production.md). On the portal's own port the endpoint stays for admins.
+     */
+    private static RequestMatcher prometheusScrapeOnManagementPort(Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && !management.equals(server) && request.getLocalPort() == management
+                    && "/actuator/prometheus".equals(request.getRequestURI());
+        };
     }
 
     /** RP-initiated logout: the provider ends its session too, then sends the person to the signed-out page. */

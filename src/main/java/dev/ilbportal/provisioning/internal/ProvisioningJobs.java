@@ -28,4 +28,6 @@ public interface ProvisioningJobs extends JpaRepository<ProvisioningJob, UUID> {
     java.util.List<ProvisioningJob> findByRequestIdIn(java.util.Collection<UUID> requestIds);
 
     List<ProvisioningJob> findByStatus(JobStatus status);
+
+    long countByStatus(JobStatus status);
 }

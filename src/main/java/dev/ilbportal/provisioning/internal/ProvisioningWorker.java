@@ -88,6 +88,7 @@ public class ProvisioningWorker {
             return;
         }
         StepResult result;
+        long started = System.nanoTime();
         try {
             result = steps.run(job, this::checkpoint);
         } catch (CivoApiException e) {
@@ -96,6 +97,7 @@ public class ProvisioningWorker {
             log.warn("Provisioning job {} step {} failed unexpectedly", job.id(), step, e);
             result = new StepResult.Fail("portal_error", "The portal could not run this step: " + e.getMessage());
         }
+        ProvisioningMeters.stepRan(step, result, System.nanoTime() - started);
         save(job, step, result);
     }
 

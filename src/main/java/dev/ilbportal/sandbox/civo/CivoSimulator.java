@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process HTTP server on 127.0.0.1 that speaks Civo's API over a seeded world, so the portal runs, is demoed
  * and is tested without a Civo account. Serves both {@code /v2/...} and the {@code /v2/vpc/...} aliases, plus the
- * admin endpoint {@code /sandbox/faults}.
+ * admin endpoints {@code /sandbox/faults} and {@code /sandbox/probe} (its vantage points, for a portal in another
+ * process).
  */
 public final class CivoSimulator implements AutoCloseable {
 
@@ -41,14 +43,25 @@ public final class CivoSimulator implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Routes> routes;
     private final FaultRoutes faultRoutes;
+    private final ProbeRoutes probeRoutes;
     private final KubernetesApi kubernetesApi;
     /** Every Civo API call answered (not the sandbox's own endpoints, not the clusters' APIs): for budgets in tests. */
     private final java.util.concurrent.atomic.AtomicLong civoCalls = new java.util.concurrent.atomic.AtomicLong();
 
-    private CivoSimulator(SimulatorSettings settings) throws IOException {
+    private final InetAddress bindAddress;
+
+    private CivoSimulator(SimulatorSettings settings, InetAddress bindAddress, Path stateFilePath)
+            throws IOException {
+        this.bindAddress = bindAddress;
         this.settings = settings;
         this.world = new CivoWorld(settings.quota());
-        SeedWorld.populate(world);
+        WorldStateFile stateFile = stateFilePath == null ? null : new WorldStateFile(stateFilePath);
+        List<String> pending = List.of();
+        if (stateFile != null && stateFile.exists()) {
+            pending = stateFile.restoreInto(world);
+        } else {
+            SeedWorld.populate(world);
+        }
         this.faults = new SandboxFaults(settings.faultSeed());
         this.network = new SandboxNetwork(world);
         world.onChange(network::reconcile);
@@ -64,9 +77,16 @@ public final class CivoSimulator implements AutoCloseable {
                 "kubernetes", new KubernetesRoutes(this::kubernetesApiUrl),
                 "quota", new QuotaRoutes());
         this.faultRoutes = new FaultRoutes(faults);
+        this.probeRoutes = new ProbeRoutes(network);
         this.kubernetesApi = new KubernetesApi(world, provisioning, settings.pendingState());
+        network.reconcile();
+        if (stateFile != null) {
+            world.onChange(() -> stateFile.save(world));
+            stateFile.save(world);
+        }
+        pending.forEach(provisioning::start);
         this.workers = Executors.newFixedThreadPool(16, daemon("sandbox-civo-http"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 50);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, settings.port()), 50);
         server.setExecutor(workers);
         server.createContext("/", this::serve);
         server.start();
@@ -75,8 +95,21 @@ public final class CivoSimulator implements AutoCloseable {
 
     /** Starts a simulator over a fresh seeded world. */
     public static CivoSimulator start(SimulatorSettings settings) {
+        return start(settings, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts a simulator whose API listens on {@code bindAddress} (the standalone sandbox may listen beyond
+     * loopback); the simulated load balancers still listen on 127.0.0.1 and are reached through its vantage points.
+     */
+    public static CivoSimulator start(SimulatorSettings settings, InetAddress bindAddress) {
+        return start(settings, bindAddress, null);
+    }
+
+    /** As {@link #start(SimulatorSettings, InetAddress)}, keeping the world in {@code stateFile} when not null. */
+    public static CivoSimulator start(SimulatorSettings settings, InetAddress bindAddress, Path stateFile) {
         try {
-            return new CivoSimulator(settings);
+            return new CivoSimulator(settings, bindAddress, stateFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Civo API simulator on port " + settings.port(), e);
         }
@@ -84,7 +117,8 @@ public final class CivoSimulator implements AutoCloseable {
 
     /** The root to give a Civo client, e.g. {@code http://127.0.0.1:9401}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     public int port() {
@@ -158,6 +192,11 @@ public final class CivoSimulator implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization"), body), false);
                 return;
             }
+            if (path.equals("/sandbox/health")) {
+                // For container health checks: says only that the simulator answers, so it needs no key.
+                send(exchange, 200, "{\"status\":\"UP\"}", Map.of());
+                return;
+            }
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 // The legacy body is the only 401 body quoted from the real API [R]; newer codes' statuses are [?].
                 send(exchange, 401, SimulatorJson.write(SimulatorJson.object().put("result", "requires_authentication")
@@ -170,6 +209,10 @@ public final class CivoSimulator implements AutoCloseable {
             }
             if (path.equals("/sandbox/canary")) {
                 respond(exchange, guarded(() -> canary(method, body)), false);
+                return;
+            }
+            if (path.equals("/sandbox/probe")) {
+                respond(exchange, guarded(() -> probeRoutes.handle(method, body)), false);
                 return;
             }
             civoCalls.incrementAndGet();

@@ -45,6 +45,48 @@ final class CivoWorld {
         changeListeners.forEach(Runnable::run);
     }
 
+    // ---- the whole world, for the standalone sandbox's state file
+
+    /** Everything the account holds, as plain records (see {@link WorldStateFile}). */
+    record State(List<SimulatedRegion> regions, List<SimulatedNetwork> networks, List<SimulatedFirewall> firewalls,
+            List<SimulatedFirewallRule> rules, List<SimulatedLoadBalancer> loadBalancers,
+            List<SimulatedInstance> instances, List<SimulatedCluster> clusters, List<SimulatedService> services,
+            List<String> publicIpsInUse, long resourceVersion, int nextNodePort) {
+    }
+
+    synchronized State state() {
+        return new State(List.copyOf(regions.values()), List.copyOf(networks.values()),
+                List.copyOf(firewalls.values()), List.copyOf(rules.values()), List.copyOf(loadBalancers.values()),
+                List.copyOf(instances.values()), List.copyOf(clusters.values()), List.copyOf(services.values()),
+                List.copyOf(publicIpsInUse), resourceVersion, nextNodePort);
+    }
+
+    /** Replaces everything with {@code state}; returns the ids of load balancers that were still pending. */
+    synchronized List<String> restore(State state) {
+        regions.clear();
+        networks.clear();
+        firewalls.clear();
+        rules.clear();
+        loadBalancers.clear();
+        instances.clear();
+        clusters.clear();
+        services.clear();
+        publicIpsInUse.clear();
+        state.regions().forEach(region -> regions.put(region.code(), region));
+        state.networks().forEach(network -> networks.put(network.id(), network));
+        state.firewalls().forEach(firewall -> firewalls.put(firewall.id(), firewall));
+        state.rules().forEach(rule -> rules.put(rule.id(), rule));
+        state.loadBalancers().forEach(lb -> loadBalancers.put(lb.id(), lb));
+        state.instances().forEach(instance -> instances.put(instance.id(), instance));
+        state.clusters().forEach(cluster -> clusters.put(cluster.id(), cluster));
+        state.services().forEach(service -> services.put(service.key(), service));
+        publicIpsInUse.addAll(state.publicIpsInUse());
+        resourceVersion = state.resourceVersion();
+        nextNodePort = state.nextNodePort();
+        return loadBalancers.values().stream().filter(lb -> !lb.isAvailable()).map(SimulatedLoadBalancer::id)
+                .toList();
+    }
+
     // ---- seeding
 
     synchronized void add(SimulatedRegion region) {
