@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
         "portal.sandbox.oidc-port=0",
         "portal.sandbox.civo-port=0",
         "portal.sandbox.smtp-port=0",
-        "portal.notifications.dispatch-initial-delay=1h"
+        "portal.notifications.dispatch-initial-delay=1h",
+        "portal.civo.budget.fail-calls-in-transaction=true"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {
