@@ -28,6 +28,9 @@ import javax.sql.DataSource;
  * next, so under contention the lanes split the budget by their shares and a lane alone gets all of it. A lane alone
  * leaves its reserve of tokens in the bucket, so a person arriving during a background burst finds a token at once.
  *
+ * A lane that just took its token keeps its turn for two tokens' time ({@code lingerUs}), so a caller making one call
+ * after another does not lose its place to a lower lane between two calls.
+ *
  * <p>Inside one instance only the oldest waiter of each lane polls the database (a fair lock per lane); the others
  * queue behind it in order.
  */
@@ -35,6 +38,7 @@ public final class PostgresBudget implements Budget {
 
     private static final long HEARTBEAT_US = 2_000_000;
     private static final long MIN_POLL_US = 2_000;
+    private static final long MIN_LINGER_US = 20_000;
     private static final long MAX_POLL_US = 250_000;
 
     private final DataSource dataSource;
@@ -44,6 +48,7 @@ public final class PostgresBudget implements Budget {
     private final CivoProperties.Budget lanes;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final long lingerUs;
     private final Map<CivoLane, ReentrantLock> heads = new EnumMap<>(CivoLane.class);
     private final Map<CivoLane, AtomicInteger> waiting = new EnumMap<>(CivoLane.class);
     private volatile boolean rowsExist;
@@ -60,6 +65,7 @@ public final class PostgresBudget implements Budget {
         this.lanes = lanes;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.lingerUs = Math.max(MIN_LINGER_US, Math.min(HEARTBEAT_US, (long) (2 / tokensPerMicro)));
         for (CivoLane lane : CivoLane.values()) {
             heads.put(lane, new ReentrantLock(true));
             waiting.put(lane, new AtomicInteger());
@@ -221,7 +227,7 @@ public final class PostgresBudget implements Budget {
         if (granted) {
             tokens -= 1;
             pass += 1d / lanes.share(lane);
-            wantedUntilUs = moreWaiting ? nowUs + HEARTBEAT_US : 0;
+            wantedUntilUs = nowUs + (moreWaiting ? HEARTBEAT_US : lingerUs);
         } else {
             wantedUntilUs = nowUs + HEARTBEAT_US;
             long untilUs;
