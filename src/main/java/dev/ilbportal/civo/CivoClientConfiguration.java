@@ -40,6 +40,11 @@ class CivoClientConfiguration {
                 new MeteredBudget(budget, registries.getIfAvailable()));
     }
 
+    @Bean
+    CivoLookupCache civoLookupCache(CivoClient client, CivoProperties properties) {
+        return new CivoLookupCache(client, properties.budget().lookupCache(), Clock.systemUTC());
+    }
+
     /** Reported as {@code civo} under {@code /actuator/health}. */
     @Bean
     CivoHealthIndicator civoHealthIndicator(CivoClient client) {

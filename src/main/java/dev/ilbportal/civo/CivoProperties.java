@@ -113,6 +113,9 @@ public record CivoProperties(
      * @param backgroundReserve       tokens background work leaves in the bucket for people when it runs alone
      * @param failCallsInTransaction  refuse (with an {@link IllegalStateException}) a Civo call made while a database
      *                                transaction is active on the calling thread; tests turn it on
+     * @param lookupCache             how long {@link CivoLookupCache} keeps what rarely changes (regions, networks,
+     *                                clusters) and what the wizard's step saves may read a little stale (quota);
+     *                                zero turns the cache off
      */
     public record Budget(
             @DefaultValue("true") boolean shared,
@@ -121,10 +124,11 @@ public record CivoProperties(
             @DefaultValue("1") @Min(1) int backgroundShare,
             @DefaultValue("1") @Min(0) int provisioningReserve,
             @DefaultValue("2") @Min(0) int backgroundReserve,
-            @DefaultValue("false") boolean failCallsInTransaction) {
+            @DefaultValue("false") boolean failCallsInTransaction,
+            @DefaultValue("30s") @NotNull Duration lookupCache) {
 
         public static Budget defaults() {
-            return new Budget(true, 6, 3, 1, 1, 2, false);
+            return new Budget(true, 6, 3, 1, 1, 2, false, Duration.ofSeconds(30));
         }
 
         /** This lane's weight when lanes compete. */
@@ -147,7 +151,12 @@ public record CivoProperties(
 
         public Budget withFailCallsInTransaction(boolean fail) {
             return new Budget(shared, interactiveShare, provisioningShare, backgroundShare, provisioningReserve,
-                    backgroundReserve, fail);
+                    backgroundReserve, fail, lookupCache);
+        }
+
+        public Budget withLookupCache(Duration ttl) {
+            return new Budget(shared, interactiveShare, provisioningShare, backgroundShare, provisioningReserve,
+                    backgroundReserve, failCallsInTransaction, ttl);
         }
     }
 }

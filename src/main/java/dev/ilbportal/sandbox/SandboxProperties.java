@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param civoLoadBalancerLimit      the simulated account's load balancer quota
  * @param civoFirewallLimit          the simulated account's firewall quota
  * @param smtpPort                   port of the sandbox's mail catcher (SMTP) on 127.0.0.1 (0 picks a free one)
+ * @param civoRateLimit              calls per second the Civo API simulator allows per key before answering 429 as
+ *                                   Civo does (0 = no limit)
+ * @param civoRateLimitBurst         calls the simulator allows at once before its rate limit applies
  */
 @Validated
 @ConfigurationProperties("portal.sandbox")
@@ -35,5 +38,7 @@ public record SandboxProperties(
         @DefaultValue("42") long civoFaultSeed,
         @DefaultValue("10") @Min(0) int civoLoadBalancerLimit,
         @DefaultValue("40") @Min(0) int civoFirewallLimit,
-        @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort) {
+        @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort,
+        @DefaultValue("0") double civoRateLimit,
+        @DefaultValue("5") @Min(1) int civoRateLimitBurst) {
 }

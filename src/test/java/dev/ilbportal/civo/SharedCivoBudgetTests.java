@@ -3,7 +3,10 @@ package dev.ilbportal.civo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ilbportal.civo.internal.MeteredBudget;
 import dev.ilbportal.civo.internal.PostgresBudget;
+import dev.ilbportal.sandbox.civo.CivoSimulator;
+import dev.ilbportal.sandbox.civo.SimulatorSettings;
 import dev.ilbportal.support.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,6 +156,47 @@ class SharedCivoBudgetTests {
         // shares 3:1: background keeps its guaranteed quarter, provisioning gets the rest
         assertThat(background).isGreaterThan((provisioning + background) / 8);
         assertThat(provisioning).isGreaterThan(2 * background);
+    }
+
+    @Test
+    void twoPortalClientsOnOneDatabaseAreNeverRefusedByACivoEnforcingTheBudget() throws Exception {
+        try (CivoSimulator civo = CivoSimulator.start(SimulatorSettings.forTests())) {
+            civo.budget().enforce(10, 5);
+            CivoProperties.RateLimit rate = new CivoProperties.RateLimit(10, 5);
+            CivoProperties properties = CivoProperties.defaults(civo.baseUrl(), civo.apiKey()).withRateLimit(rate);
+            CivoConnection connection = new CivoConnection(civo.baseUrl(), civo.apiKey());
+            String account = CivoClientConfiguration.account(connection) + "-" + UUID.randomUUID().toString()
+                    .substring(0, 8);
+            List<CivoClient> instances = List.of(client(connection, properties, budget(first, account, rate)),
+                    client(connection, properties, budget(second, account, rate)));
+            long start = System.nanoTime();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> all = new ArrayList<>();
+                for (int thread = 0; thread < 6; thread++) {
+                    CivoClient client = instances.get(thread % 2);
+                    all.add(threads.submit(() -> {
+                        for (int call = 0; call < 5; call++) {
+                            client.listFirewalls(null);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> each : all) {
+                    each.get();
+                }
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(civo.budget().stats().refusedWith429()).isZero();
+            assertThat(civo.budget().stats().of("GET /v2/firewalls")).isEqualTo(30);
+            // (30 - 5) / 10 = 2.5 s is the budget's floor; the portal should not be much slower than it
+            assertThat(wall).isBetween(Duration.ofMillis(2_300), Duration.ofMillis(4_000));
+        }
+    }
+
+    private static CivoClient client(CivoConnection connection, CivoProperties properties, PostgresBudget budget) {
+        return new CivoClient(connection, properties, org.springframework.web.client.RestClient.builder(),
+                Clock.systemUTC(), Sleeper.SYSTEM, () -> 0.5, new MeteredBudget(budget, null));
     }
 
     private static PostgresBudget budget(HikariDataSource pool, String account, CivoProperties.RateLimit rate) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process HTTP server on 127.0.0.1 that speaks Civo's API over a seeded world, so the portal runs, is demoed
  * and is tested without a Civo account. Serves both {@code /v2/...} and the {@code /v2/vpc/...} aliases, plus the
- * admin endpoint {@code /sandbox/faults}.
+ * admin endpoints {@code /sandbox/faults} and {@code /sandbox/stats} (calls per operation; see {@link SandboxBudget}).
  */
 public final class CivoSimulator implements AutoCloseable {
 
@@ -42,6 +42,7 @@ public final class CivoSimulator implements AutoCloseable {
     private final Map<String, Routes> routes;
     private final FaultRoutes faultRoutes;
     private final KubernetesApi kubernetesApi;
+    private final SandboxBudget budget = new SandboxBudget();
 
     private CivoSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -102,6 +103,11 @@ public final class CivoSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** The account's spending: calls per operation and, when enforced, the rate limit. */
+    public SandboxBudget budget() {
+        return budget;
+    }
+
     public SandboxNetwork network() {
         return network;
     }
@@ -137,7 +143,20 @@ public final class CivoSimulator implements AutoCloseable {
                 respond(exchange, guarded(() -> faultRoutes.handle(method, body)), false);
                 return;
             }
+            if (path.equals("/sandbox/stats")) {
+                if (method.equals("DELETE")) {
+                    budget.reset();
+                }
+                respond(exchange, SimulatorResponse.ok(budget.statsJson()), false);
+                return;
+            }
             String civoPath = path.startsWith("/v2/vpc/") ? "/v2/" + path.substring("/v2/vpc/".length()) : path;
+            java.util.Optional<Map<String, String>> pastLimit = budget.admit(settings.apiKey(), method, civoPath);
+            if (pastLimit.isPresent()) {
+                send(exchange, 429, CivoJson.write(CivoJson.error("too_many_requests",
+                        "Rate limit exceeded, please slow down")), pastLimit.get());
+                return;
+            }
             SandboxFaults.FaultPlan plan = faults.planFor(method, civoPath);
             if (!plan.latency().isZero()) {
                 sleep(plan.latency().toMillis());
