@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks an ILB Portal audit export (.csv or .jsonl) offline: recomputes every event's SHA-256 from its fields
-(the canonical form in README "Audit trail") and checks that consecutive events link. Usage: verify-audit-export.py FILE"""
+(the canonical form in docs/audit.md) and checks that consecutive events link. Usage: verify-audit-export.py FILE"""
 import csv, hashlib, json, sys
 
 FIELDS = ["sequence", "time", "actor_subject", "actor_name", "actor_roles", "action", "subject_type", "subject_id",

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 public class PortalApplication {
 
-    /** Starts the portal, or with {@code --probe-agent} only the probe agent (see README "Verification"). */
+    /** Starts the portal, or with {@code --probe-agent} only the probe agent (see docs/verification.md). */
     public static void main(String[] args) throws java.io.IOException {
         if (java.util.Arrays.asList(args).contains("--probe-agent")) {
             dev.ilbportal.verification.ProbeAgent.main(args);

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Streams any filtered view of the trail as CSV or JSON Lines, in chain order, row by row from a database cursor to
  * the response, so memory stays flat however many events match. Every row carries all the fields of the canonical
- * form plus its hash, and the export carries the chain's head, so an auditor can check it offline (README "Audit
- * trail"). The export is recorded before the rows are read, so it appears in itself when the filter matches it.
+ * form plus its hash, and the export carries the chain's head, so an auditor can check it offline
+ * (docs/audit.md). The export is recorded before the rows are read, so it appears in itself when the filter matches it.
  */
 @Service
 public class AuditExport {

@@ -8,8 +8,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -32,10 +36,21 @@ public record CivoProperties(
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid Budget budget) {
 
-    /** The settings with every default, for the given base URL and key (tests and tools build them so). */
+    /**
+     * The settings with every default, for the given base URL and key (tests and tools build them so); the defaults
+     * are the {@link DefaultValue}s above, bound as the portal binds them, so they are written in one place only.
+     */
     public static CivoProperties defaults(URI baseUrl, String apiKey) {
-        return new CivoProperties(baseUrl, apiKey, "LON1", "/v2", Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Retry.defaults(), RateLimit.defaults(), Budget.defaults());
+        Map<String, String> given = new HashMap<>();
+        given.put("portal.civo.base-url", baseUrl.toString());
+        if (apiKey != null) {
+            given.put("portal.civo.api-key", apiKey);
+        }
+        return bindDefaults("portal.civo", CivoProperties.class, given);
+    }
+
+    private static <T> T bindDefaults(String name, Class<T> type, Map<String, String> given) {
+        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate(name, type);
     }
 
     public CivoProperties withPathPrefix(String prefix) {
@@ -83,8 +98,9 @@ public record CivoProperties(
             @DefaultValue("5s") @NotNull Duration maxBackoff,
             @DefaultValue("30s") @NotNull Duration maxServerWait) {
 
+        /** The {@link DefaultValue}s, bound as the portal binds them. */
         public static Retry defaults() {
-            return new Retry(4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+            return bindDefaults("portal.civo.retry", Retry.class, Map.of());
         }
     }
 
@@ -96,8 +112,9 @@ public record CivoProperties(
             @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
             @DefaultValue("5") @Min(1) int burst) {
 
+        /** The {@link DefaultValue}s, bound as the portal binds them. */
         public static RateLimit defaults() {
-            return new RateLimit(1.0, 5);
+            return bindDefaults("portal.civo.rate-limit", RateLimit.class, Map.of());
         }
     }
 
@@ -127,8 +144,9 @@ public record CivoProperties(
             @DefaultValue("false") boolean failCallsInTransaction,
             @DefaultValue("30s") @NotNull Duration lookupCache) {
 
+        /** The {@link DefaultValue}s, bound as the portal binds them. */
         public static Budget defaults() {
-            return new Budget(true, 6, 3, 1, 1, 2, false, Duration.ofSeconds(30));
+            return bindDefaults("portal.civo.budget", Budget.class, Map.of());
         }
 
         /** This lane's weight when lanes compete. */

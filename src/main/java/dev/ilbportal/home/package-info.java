@@ -1,3 +1,3 @@
-/** The home page, the plain "not built yet" page and other pages that belong to no feature. */
+/** The home page and the navigation: what each role can do, and where to go for it. It offers no API. */
 @org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = { "identity", "web", "provisioning" })
 package dev.ilbportal.home;

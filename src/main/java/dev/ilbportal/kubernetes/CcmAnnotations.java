@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Service annotations Civo's cloud controller manager honours (civo-api.md §6.2), so the portal can set the
+ * The Service annotations Civo's cloud controller manager honours (docs/civo.md §6.2), so the portal can set the
  * firewall and the load balancer's settings the way it would through Civo's API.
  *
  * @param firewallId            the firewall to attach; without it Civo creates a firewall of its own, open to all

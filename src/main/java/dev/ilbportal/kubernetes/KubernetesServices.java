@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import dev.ilbportal.kubernetes.internal.Kubeconfig;
+import dev.ilbportal.kubernetes.internal.PemKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * client: the portal needs one resource (v1 Service), four verbs and no watch; the call shapes are stable core/v1
  * REST; this adds no dependency (both full clients bring tens of transitive jars, their own Jackson or OkHttp/Gson,
  * and a large surface to keep patched); and the sandbox emulates exactly these calls, so tests exercise the same code
- * that runs in production. The trade-off, stated honestly: kubeconfig support is narrow (one cluster; a bearer token
+ * that runs in production. The trade-off, stated honestly: kubeconfig support is narrow (the current context's cluster and user; a bearer token
  * or a client certificate with an EC, RSA or PKCS#8 key; optional CA data; no exec plugins or auth providers, which
  * {@link Kubeconfig} refuses; the sandbox exercises only the token path over plain HTTP), there
  * is no watch (the portal polls), no server-side apply and no retries on 429/5xx; if the portal ever needs more
@@ -43,7 +45,7 @@ public final class KubernetesServices {
     private final Kubeconfig kubeconfig;
     private final HttpClient http;
 
-    public KubernetesServices(Kubeconfig kubeconfig) {
+    KubernetesServices(Kubeconfig kubeconfig) {
         this.kubeconfig = kubeconfig;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (kubeconfig.certificateAuthorityPem() != null || kubeconfig.hasClientCertificate()) {

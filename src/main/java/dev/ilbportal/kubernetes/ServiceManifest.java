@@ -1,5 +1,6 @@
 package dev.ilbportal.kubernetes;
 
+import dev.ilbportal.kubernetes.internal.ServiceYaml;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

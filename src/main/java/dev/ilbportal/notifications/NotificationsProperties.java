@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * How notifications are written, sent and retried.
  *
  * @param portalUrl            where the portal is reached by the people reading a mail; links in mails and webhook
- *                             bodies start with it
+ *                             bodies start with it ({@code PORTAL_URL}; blank or unset: {@value #LOCAL_PORTAL_URL})
  * @param from                 the sender address of the mails
  * @param maxAttempts          how many times a delivery is tried before it is dead (shown to admins)
  * @param initialBackoff       the wait after the first failed attempt; it doubles with every further failure
@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("portal.notifications")
 public record NotificationsProperties(
-        @DefaultValue("http://localhost:8080") @NotBlank String portalUrl,
+        String portalUrl,
         @DefaultValue("ILB Portal <portal@ilbportal.invalid>") @NotBlank String from,
         @DefaultValue("6") @Min(1) @Max(50) int maxAttempts,
         @DefaultValue("10s") @NotNull Duration initialBackoff,
@@ -43,6 +43,16 @@ public record NotificationsProperties(
         @DefaultValue("10s") @NotNull Duration sendTimeout,
         @DefaultValue("24h") @NotNull Duration reminderBefore,
         @DefaultValue("15m") @NotNull Duration reminderCheck) {
+
+    /** Where the portal runs when nobody says otherwise: {@code ./mvnw spring-boot:run} on this machine. */
+    public static final String LOCAL_PORTAL_URL = "http://localhost:8080";
+
+    public NotificationsProperties {
+        // application.yml binds PORTAL_URL with a blank fallback, so the default is written here only.
+        if (portalUrl == null || portalUrl.isBlank()) {
+            portalUrl = LOCAL_PORTAL_URL;
+        }
+    }
 
     /** The address of a page of the portal, for a mail or a webhook body. */
     public String linkTo(String path) {

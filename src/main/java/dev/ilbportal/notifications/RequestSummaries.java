@@ -1,6 +1,6 @@
 package dev.ilbportal.notifications;
 
-import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.RequestLookup;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestSummaries {
 
-    private final LoadBalancerRequests requests;
+    private final RequestLookup requests;
 
-    RequestSummaries(LoadBalancerRequests requests) {
+    RequestSummaries(RequestLookup requests) {
         this.requests = requests;
     }
 
     Optional<RequestSummary> of(UUID requestId) {
-        return requests.findById(requestId).map(request -> new RequestSummary(
+        return requests.find(requestId).map(request -> new RequestSummary(
                 request.name() == null ? "(unnamed)" : request.name(), request.requester().subject(),
                 request.requester().displayName()));
     }

@@ -1,5 +1,7 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.provisioning.internal.Decommissioning;
+
 /** The hash of a load balancer's decommission plan, for approvers' tools and tests that approve by hash. */
 public final class DecommissioningPlans {
 

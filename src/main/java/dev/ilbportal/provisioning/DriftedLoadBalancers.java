@@ -1,5 +1,6 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,7 +70,7 @@ public class InternalLoadBalancer {
     protected InternalLoadBalancer() {
     }
 
-    static InternalLoadBalancer from(ProvisioningJob job, Instant now) {
+    public static InternalLoadBalancer from(ProvisioningJob job, Instant now) {
         InternalLoadBalancer lb = new InternalLoadBalancer();
         lb.id = UUID.randomUUID();
         lb.requestId = job.requestId();
@@ -82,18 +84,18 @@ public class InternalLoadBalancer {
         lb.privateIp = job.privateIp();
         lb.publicIp = job.publicIp();
         lb.status = Status.ACTIVE;
-        lb.ports = String.join(",", ApprovedPlan.parse(job.planJson(), job.planHash()).listeningPorts());
+        lb.ports = String.join(",", job.plan().listeningPorts());
         lb.createdAt = now;
         lb.updatedAt = now;
         return lb;
     }
 
-    void markDecommissioning(Instant now) {
+    public void markDecommissioning(Instant now) {
         status = Status.DECOMMISSIONING;
         updatedAt = now;
     }
 
-    void markDecommissioned(Instant now) {
+    public void markDecommissioned(Instant now) {
         status = Status.DECOMMISSIONED;
         updatedAt = now;
     }

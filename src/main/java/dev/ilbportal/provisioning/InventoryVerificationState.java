@@ -1,5 +1,6 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

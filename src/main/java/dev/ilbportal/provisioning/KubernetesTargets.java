@@ -1,5 +1,8 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.kubernetes.ServiceManifest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -21,8 +24,8 @@ public class KubernetesTargets {
     public Optional<ServiceManifest> serviceOf(InternalLoadBalancer lb) {
         return jobs.findByRequestId(lb.requestId())
                 .filter(job -> job.kind() == ProvisioningJob.Kind.PROVISION)
-                .map(job -> ApprovedPlan.parse(job.planJson(), job.planHash()))
-                .filter(ApprovedPlan::isKubernetes)
+                .map(job -> job.plan())
+                .filter(ProvisioningPlan::isKubernetes)
                 .map(plan -> plan.serviceManifest(lb.firewallId()));
     }
 }

@@ -1,5 +1,10 @@
 package dev.ilbportal.requests;
 
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.RequestChangedMeanwhile;
+import dev.ilbportal.requests.internal.RequestVisibility;
+import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.web.NotFoundException;

@@ -56,7 +56,7 @@ public final class ProbeAgent implements AutoCloseable {
         return agent;
     }
 
-    /** {@code java -jar ilb-portal.jar --probe-agent}: settings from the environment (see README). */
+    /** {@code java -jar ilb-portal.jar --probe-agent}: settings from the environment (see docs/verification.md). */
     public static void main(String[] args) throws IOException {
         String secret = System.getenv("PORTAL_PROBE_AGENT_SECRET");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORTAL_PROBE_AGENT_PORT", "9500"));

@@ -92,7 +92,7 @@ class AuditAccessTests {
     @ParameterizedTest
     @EnumSource(PortalRole.class)
     void auditorsChangeNothingElse(PortalRole role) throws Exception {
-        mvc.perform(post("/coming-soon/inventory").with(personWith(role)).with(csrf()))
+        mvc.perform(post("/inventory/lb-7/decommission").with(personWith(role)).with(csrf()))
                 .andExpect(status().isForbidden());
     }
 

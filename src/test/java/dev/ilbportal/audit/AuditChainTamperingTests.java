@@ -73,7 +73,7 @@ class AuditChainTamperingTests {
                 sequence)).isEqualTo("Riley Rao");
     }
 
-    /** The role README "Audit trail" tells production to connect as: it may read and append, nothing else. */
+    /** The role docs/audit.md tells production to connect as: it may read and append, nothing else. */
     private void asAppRole(Runnable work) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             jdbc.execute("set local role ilb_portal_app_test");

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's offline recipe, line for line in Java and independent of the portal's own hashing code (Jackson writes
+ * The offline recipe of docs/audit.md, line for line in Java and independent of the portal's own hashing code (Jackson writes
  * the canonical array here, as Python's json.dumps does there): recompute each exported event's hash from its
  * fields and check each event links to the one before it.
  */

@@ -4,9 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.ilbportal.requests.LoadBalancerRequest;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.Requester;
 import dev.ilbportal.requests.SubmittedRequests;
 import dev.ilbportal.support.Browser;

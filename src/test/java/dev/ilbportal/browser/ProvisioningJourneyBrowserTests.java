@@ -9,10 +9,11 @@ import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.InternalLoadBalancers;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
+import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.SandboxSignIn;
 import java.util.List;
@@ -34,11 +35,16 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
     CivoClient civo;
     @Autowired
     InternalLoadBalancers inventory;
+    @Autowired
+    SandboxFaults faults;
 
 
     @Test
     void approvedRequestIsBuiltWithLiveProgressProvenInternalDriftsRecoversAndIsDecommissioned() {
         String name = ApprovedRequestFixture.uniqueName("journey");
+        // Held pending until the page has shown the live progress: on a busy machine the 3 s delay alone can pass
+        // before the page is open.
+        faults.keepPending(name);
         UUID requestId = new ApprovedRequestFixture(requests, workflow, civo).approve(
                 new ApprovedRequestFixture(requests, workflow, civo).spec(name, FirewallChoice.create("")));
 
@@ -52,6 +58,7 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
         assertThat(page.locator("[data-step=WAIT_UNTIL_AVAILABLE]")).hasAttribute("data-state", "waiting",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
         Browser.screenshot(page, "journey-1-provisioning-live");
+        faults.clear();
 
         assertThat(page.locator("[data-test=provisioning-status]")).containsText("Succeeded",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.ilbportal.home.web.Feature;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxSignIn;
@@ -69,7 +70,8 @@ class SignInJourneyBrowserTests {
         assertThat(shown).containsExactlyElementsOf(navigation);
         Browser.screenshot(page, "sign-in-" + username + "-home");
 
-        page.navigate(portal() + "/coming-soon/" + forbiddenFeature);
+        page.navigate(portal() + Stream.of(Feature.values()).filter(feature -> feature.slug().equals(forbiddenFeature))
+                .findFirst().orElseThrow().path());
         assertThat(page.locator("[data-test=error-403]")).isVisible();
         Browser.screenshot(page, "sign-in-" + username + "-forbidden");
         page.context().close();

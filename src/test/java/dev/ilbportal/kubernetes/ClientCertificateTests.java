@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.ilbportal.kubernetes.internal.Kubeconfig;
+import dev.ilbportal.kubernetes.internal.PemKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,12 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Mutual TLS as a Civo (k3s) kubeconfig does it, against an HTTPS server that demands the client's certificate. */
 class ClientCertificateTests {
@@ -132,5 +138,47 @@ class ClientCertificateTests {
     void serverUrlIsKept() {
         assertThat(Kubeconfig.parse(kubeconfig(true)).server())
                 .isEqualTo(URI.create("https://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedKeys")
+    void aMalformedKeyIsAnUnusableKubeconfigWithAMessage(String what, String pem) {
+        String yaml = kubeconfig(true).replace(base64(resource("client.key")), base64(pem));
+
+        assertThatThrownBy(() -> KubernetesServices.of(yaml)).isInstanceOf(UnusableKubeconfig.class)
+                .hasMessageStartingWith("The kubeconfig's certificates or key cannot be used: ");
+    }
+
+    static Stream<Arguments> malformedKeys() {
+        String ec = resource("client.key");
+        String body = ec.substring(ec.indexOf('\n') + 1, ec.indexOf("-----END")).replaceAll("\\s", "");
+        return Stream.of(
+                Arguments.of("no PEM block", "not a key"),
+                Arguments.of("an empty SEC1 sequence", ecBlock("MAA=")),
+                Arguments.of("a SEC1 key cut short in its length", ecBlock("MIIB")),
+                Arguments.of("a SEC1 length past the end", ecBlock("MBCg")),
+                Arguments.of("a curve field longer than the key", ecBlock("MAOgEAY=")),
+                Arguments.of("a five-byte DER length", ecBlock("MIUBAgMEBQ==")),
+                Arguments.of("bad base64 padding", ecBlock("A===")),
+                Arguments.of("half of a real EC key", ecBlock(body.substring(0, body.length() / 2 / 4 * 4))),
+                Arguments.of("a PKCS#8 block of garbage",
+                        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
+                Arguments.of("an RSA block of garbage",
+                        "-----BEGIN RSA PRIVATE KEY-----\nMAA=\n-----END RSA PRIVATE KEY-----\n"),
+                Arguments.of("an unsupported block",
+                        "-----BEGIN DSA PRIVATE KEY-----\nMAA=\n-----END DSA PRIVATE KEY-----\n"));
+    }
+
+    private static String ecBlock(String base64) {
+        return "-----BEGIN EC PRIVATE KEY-----\n" + base64 + "\n-----END EC PRIVATE KEY-----\n";
+    }
+
+    @Test
+    void aMalformedCertificateIsAnUnusableKubeconfigWithAMessage() {
+        String yaml = kubeconfig(true).replace(base64(resource("client.crt")),
+                base64("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
+
+        assertThatThrownBy(() -> KubernetesServices.of(yaml)).isInstanceOf(UnusableKubeconfig.class)
+                .hasMessageStartingWith("The kubeconfig's certificates or key cannot be used: ");
     }
 }

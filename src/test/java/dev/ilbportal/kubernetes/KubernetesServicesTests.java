@@ -3,6 +3,7 @@ package dev.ilbportal.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ilbportal.kubernetes.internal.Kubeconfig;
 import dev.ilbportal.sandbox.civo.CivoSimulator;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.sandbox.civo.SimulatorSettings;

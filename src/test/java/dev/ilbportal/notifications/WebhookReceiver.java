@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A team's webhook endpoint on 127.0.0.1: answers 500 while it is told to fail, 200 afterwards, checks each call's
- * signature the way the README tells receivers to, and keeps what it saw.
+ * signature the way docs/notifications.md tells receivers to, and keeps what it saw.
  */
 final class WebhookReceiver implements AutoCloseable {
 

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receiver's recipe from the README ("Notifications"), step by step in plain JDK code, accepts what the portal
+ * The receiver's recipe from docs/notifications.md, step by step in plain JDK code, accepts what the portal
  * signs and refuses anything changed.
  */
 class WebhookSignatureTests {
@@ -19,7 +19,7 @@ class WebhookSignatureTests {
     static final String SECRET = "whsec-correct-horse-battery";
     static final String BODY = "{\"delivery_id\":\"d1\",\"event_id\":\"e1\",\"kind\":\"drifted\",\"text\":\"Zürich ✓\"}";
 
-    /** The README recipe: hex(HMAC-SHA256(secret, timestamp + "." + raw body)), compared with the header after v1=. */
+    /** The docs/notifications.md recipe: hex(HMAC-SHA256(secret, timestamp + "." + raw body)), compared with the header after v1=. */
     static boolean receiverAccepts(String secret, String timestampHeader, String rawBody, String signatureHeader) {
         byte[] expected;
         try {
@@ -56,7 +56,7 @@ class WebhookSignatureTests {
 
     @Test
     void signatureMatchesWhatOpensslComputesForTheSameInput() {
-        // printf '%s' '1700000000.{}' | openssl dgst -sha256 -hmac 'secret' -hex (the README's shell recipe)
+        // printf '%s' '1700000000.{}' | openssl dgst -sha256 -hmac 'secret' -hex (the shell recipe in docs/notifications.md)
         assertThat(WebhookSignature.sign("secret", 1_700_000_000L, "{}"))
                 .isEqualTo("v1=b8569b78799ff9e3cbff0fc2d63a33a2b57f3282abd07c37ae5e8e7d79a5f163");
         assertThat(WebhookSignature.matches("secret", 1_700_000_000L, "{}",

@@ -6,13 +6,16 @@ import dev.ilbportal.PortalApplication;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.CivoLane;
 import dev.ilbportal.civo.CivoLookupCache;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestDrafts;
+import dev.ilbportal.provisioning.internal.JobStatus;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.StepOutcome;
-import dev.ilbportal.requests.WizardStep;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.RequestDrafts;
+import dev.ilbportal.requests.internal.StepOutcome;
+import dev.ilbportal.requests.internal.WizardStep;
 import dev.ilbportal.sandbox.civo.CivoSimulator;
 import dev.ilbportal.sandbox.civo.SandboxBudget;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -144,6 +147,11 @@ class CivoBudgetBenchmarkTests {
             provisioning.put("requests", REQUESTS);
             provisioning.put("succeeded", approved.stream().filter(id -> jobs.findByRequestId(id).orElseThrow()
                     .status() == JobStatus.SUCCEEDED).count());
+            Map<String, Long> outcomes = new java.util.TreeMap<>();
+            approved.forEach(id -> jobs.findByRequestId(id).ifPresent(job -> outcomes.merge(job.status() + (
+                    job.failureCode() == null ? "" : " " + job.failureCode() + ": " + job.failureReason()), 1L,
+                    Long::sum)));
+            provisioning.put("outcomes", outcomes);
             provisioning.put("wall_seconds", round(wall));
             provisioning.put("civo_calls", stats.total());
             provisioning.put("refused_with_429", stats.refusedWith429());
@@ -238,6 +246,10 @@ class CivoBudgetBenchmarkTests {
         figures.put("civo_calls", stats.total());
         figures.put("refused_with_429", stats.refusedWith429());
         figures.put("pool_wait_timeouts", poolTimeouts() - timeoutsBefore);
+        figures.put("lanes", civo.budgetReport().lanes().stream().map(lane -> Map.of("lane", lane.lane().label(),
+                "calls_all_instances", lane.accountCalls(), "mean_wait_ms", lane.meanWait().toMillis(),
+                "longest_wait_ms", lane.longestWait().toMillis(), "p95_wait_ms_here", lane.localP95().toMillis()))
+                .toList());
         return figures;
     }
 

@@ -1,17 +1,23 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.JobStatus;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.kubernetes.KubernetesServices;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec;
-import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
@@ -105,8 +111,7 @@ class KubernetesManualApplyTests {
                 + "/manifest.yaml")).statusCode()).isEqualTo(404);
 
         // What the team does with kubectl, here through the sandbox cluster's API.
-        KubernetesServices.of(cluster.kubeconfig()).create(ApprovedPlan.parse(waiting.planJson(),
-                waiting.planHash()).serviceManifest(waiting.firewallId()));
+        KubernetesServices.of(cluster.kubeconfig()).create(waiting.plan().serviceManifest(waiting.firewallId()));
         ProvisioningJob done = runWhile(requestId, job -> !job.status().isFinished());
 
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -122,8 +127,7 @@ class KubernetesManualApplyTests {
         String otherFirewall = civo.createFirewall(FirewallCreateRequest.withoutRules(service + "-other", "LON1",
                 cluster.networkId())).id();
 
-        KubernetesServices.of(cluster.kubeconfig()).create(ApprovedPlan.parse(waiting.planJson(),
-                waiting.planHash()).serviceManifest(otherFirewall));
+        KubernetesServices.of(cluster.kubeconfig()).create(waiting.plan().serviceManifest(otherFirewall));
         ProvisioningJob failed = runWhile(requestId, job -> !job.status().isFinished());
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);

@@ -1,5 +1,11 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.provisioning.internal.Decommissioning;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.JobStatus;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
@@ -10,12 +16,12 @@ import dev.ilbportal.kubernetes.CcmAnnotations;
 import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.kubernetes.ServiceManifest;
 import dev.ilbportal.kubernetes.ServicePort;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec;
-import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;

@@ -1,10 +1,14 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.provisioning.internal.JobStatus;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;

@@ -1,13 +1,21 @@
 package dev.ilbportal.provisioning;
 
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.provisioning.internal.Decommissioning;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.JobStatus;
+import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancer;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
@@ -143,7 +151,7 @@ class ProvisioningTests {
         ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
         assertThat(job.step()).isEqualTo(ProvisioningStep.ENSURE_LOAD_BALANCER);
         jdbc.update("update provisioning_job set load_balancer_intent = true where id = ?", job.id());
-        civo.createLoadBalancer(ApprovedPlan.parse(job.planJson(), job.planHash()).loadBalancerCreate(job.firewallId()));
+        civo.createLoadBalancer(job.plan().loadBalancerCreate(job.firewallId()));
 
         assertThat(runUntilFinished(requestId).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(loadBalancersNamed(name)).hasSize(1);

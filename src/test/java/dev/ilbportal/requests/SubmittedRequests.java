@@ -1,10 +1,15 @@
 package dev.ilbportal.requests;
 
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.PlanBuilder;
+import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.civo.CivoJson;
-import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

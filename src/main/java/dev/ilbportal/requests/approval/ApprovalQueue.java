@@ -1,8 +1,8 @@
 package dev.ilbportal.requests.approval;
 
-import dev.ilbportal.requests.LoadBalancerRequest;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.RequestRevision;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.RequestRevision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

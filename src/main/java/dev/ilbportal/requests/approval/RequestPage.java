@@ -1,9 +1,9 @@
 package dev.ilbportal.requests.approval;
 
 import dev.ilbportal.requests.ProvisioningPlan;
-import dev.ilbportal.requests.RequestDecision.Outcome;
+import dev.ilbportal.requests.internal.RequestDecision.Outcome;
 import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.ilbportal.requests.approval;
 
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.requests.RequestChangedMeanwhile;
+import dev.ilbportal.requests.internal.RequestChangedMeanwhile;
 import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.RequestWorkflow;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,9 +1,9 @@
 package dev.ilbportal.requests.approval;
 
-import dev.ilbportal.requests.LoadBalancerSpec;
-import dev.ilbportal.requests.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import java.util.ArrayList;
 import java.util.List;
 import dev.ilbportal.requests.approval.RequestPage.Fact;

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders the simulator's records as the JSON bodies Civo returns (field names and types as in civo-api.md). */
+/** Renders the simulator's records as the JSON bodies Civo returns (field names and types as in docs/civo.md). */
 final class CivoJson {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();

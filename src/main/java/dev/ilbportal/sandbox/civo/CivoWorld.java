@@ -404,7 +404,7 @@ final class CivoWorld {
                 instances.size());
     }
 
-    // ---- Kubernetes Services and the cloud controller manager (civo-api.md §6.2)
+    // ---- Kubernetes Services and the cloud controller manager (docs/civo.md §6.2)
 
     synchronized SimulatedCluster clusterById(String id) {
         return clusters.get(id);

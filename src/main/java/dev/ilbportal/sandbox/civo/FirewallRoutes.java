@@ -83,7 +83,7 @@ final class FirewallRoutes implements Routes {
         throw Routes.noRoute(request);
     }
 
-    /** Validates one rule as civo-api.md §3.4 describes; {@code ports} wins over start/end when both are given. */
+    /** Validates one rule as docs/civo.md §3.4 describes; {@code ports} wins over start/end when both are given. */
     static RuleDraft ruleDraft(RequestFields fields) {
         String protocol = fields.choice("protocol", "tcp", List.of("tcp", "udp", "icmp"));
         // Direction and action default to ingress and allow as in Civo's docs and CLI [C].

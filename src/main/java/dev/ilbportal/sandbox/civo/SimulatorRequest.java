@@ -88,7 +88,7 @@ final class SimulatorRequest {
         return RequestFields.of(body);
     }
 
-    /** Query parameter first, then the body's {@code region}, then the default region (civo-api.md §1.4). */
+    /** Query parameter first, then the body's {@code region}, then the default region (docs/civo.md §1.4). */
     String region() {
         String code = query.get("region");
         if (code == null || code.isBlank()) {

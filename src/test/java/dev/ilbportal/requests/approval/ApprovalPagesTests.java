@@ -2,9 +2,9 @@ package dev.ilbportal.requests.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.requests.LoadBalancerRequest;
-import dev.ilbportal.requests.LoadBalancerRequests;
-import dev.ilbportal.requests.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.Requester;
 import dev.ilbportal.requests.SubmittedRequests;

@@ -17,12 +17,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.SecuritySliceConfiguration;
-import dev.ilbportal.requests.LoadBalancerRequest;
-import dev.ilbportal.requests.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.Requester;
-import dev.ilbportal.requests.RequestsProperties;
+import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.requests.SubmittedRequests;
 import java.time.Clock;
 import java.time.Instant;
@@ -321,7 +321,7 @@ class RequestPageAccessTests {
     void approvalVoidedByALaterEditIsShownAsVoidedBesideTheDiff() throws Exception {
         request.approve(1, planHash(), new Requester("arno", "Arno Approver"), 2, NOW);
         var first = SubmittedRequests.spec("payments-db", "LON1");
-        SubmittedRequests.resubmit(request, new dev.ilbportal.requests.LoadBalancerSpec(first.region(),
+        SubmittedRequests.resubmit(request, new dev.ilbportal.requests.internal.LoadBalancerSpec(first.region(),
                 first.networkId(), first.name(), "least_connections", first.firewall(), first.target(),
                 first.ports(), first.advanced(), first.justification()), REQUESTER, NOW.plusSeconds(60));
 

@@ -3,8 +3,8 @@ package dev.ilbportal.requests.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoJson;
-import dev.ilbportal.requests.LoadBalancerSpec;
-import dev.ilbportal.requests.LoadBalancerSpec.PortMapping;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.SubmittedRequests;
 import dev.ilbportal.requests.approval.SpecDiff.Change;
 import dev.ilbportal.requests.approval.SpecDiff.Kind;

@@ -1,0 +1,42 @@
+package dev.ilbportal.provisioning.internal;
+
+import dev.ilbportal.provisioning.ProvisioningStep;
+import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningAbandoned;
+import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningRetriedByAdmin;
+import dev.ilbportal.web.NotFoundException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An admin's two answers to a failed job: retry from the failed step, or abandon and clean up. */
+@Service
+public class ProvisioningAdministration {
+
+    private final ProvisioningJobs jobs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProvisioningAdministration(ProvisioningJobs jobs, ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void retry(UUID jobId, String adminSubject) {
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        ProvisioningStep step = job.step();
+        job.retryFromFailedStep(clock.instant());
+        events.publishEvent(new ProvisioningRetriedByAdmin(job.id(), job.requestId(), job.team(), step,
+                adminSubject));
+    }
+
+    @Transactional
+    public void abandon(UUID jobId, String adminSubject) {
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        job.abandon(clock.instant());
+        events.publishEvent(new ProvisioningAbandoned(job.id(), job.requestId(), job.team(), adminSubject));
+    }
+}

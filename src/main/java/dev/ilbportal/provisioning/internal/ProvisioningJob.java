@@ -1,0 +1,368 @@
+package dev.ilbportal.provisioning.internal;
+
+import dev.ilbportal.provisioning.InternalLoadBalancer;
+import dev.ilbportal.provisioning.ProvisioningStep;
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.requests.SubmittedPlan;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One durable job that carries an approved plan to an available load balancer, step by step. Everything a restarted
+ * worker needs is in this row: the plan, the current step, the Civo ids recorded so far, and whether a create was
+ * already sent (the intent flags), so no resource is ever created twice.
+ */
+@Entity
+@Table(name = "provisioning_job")
+public class ProvisioningJob {
+
+    /** What the job does. */
+    public enum Kind { PROVISION, DECOMMISSION }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "request_id")
+    private UUID requestId;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    private JobStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private ProvisioningStep step;
+
+    private String team;
+
+    private String region;
+
+    @Column(name = "plan_json", columnDefinition = "text")
+    private String planJson;
+
+    @Column(name = "plan_hash")
+    private String planHash;
+
+    @Column(name = "network_id")
+    private String networkId;
+
+    @Column(name = "firewall_name")
+    private String firewallName;
+
+    @Column(name = "firewall_id")
+    private String firewallId;
+
+    @Column(name = "firewall_created")
+    private boolean firewallCreated;
+
+    @Column(name = "firewall_intent")
+    private boolean firewallIntent;
+
+    @Column(name = "load_balancer_name")
+    private String loadBalancerName;
+
+    @Column(name = "load_balancer_id")
+    private String loadBalancerId;
+
+    @Column(name = "load_balancer_intent")
+    private boolean loadBalancerIntent;
+
+    @Column(name = "private_ip")
+    private String privateIp;
+
+    @Column(name = "public_ip")
+    private String publicIp;
+
+    @Column(name = "step_attempts")
+    private int stepAttempts;
+
+    @Column(name = "next_run_at")
+    private Instant nextRunAt;
+
+    @Column(name = "wait_deadline")
+    private Instant waitDeadline;
+
+    @Column(name = "failure_code")
+    private String failureCode;
+
+    @Column(name = "failure_reason", columnDefinition = "text")
+    private String failureReason;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected ProvisioningJob() {
+    }
+
+    /** A new job for an approved plan, due at once. */
+    public static ProvisioningJob provision(UUID requestId, String team, SubmittedPlan approved, Instant now) {
+        ProvisioningPlan plan = ProvisioningPlan.read(approved.json(), approved.hash());
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.requestId = requestId;
+        job.kind = Kind.PROVISION;
+        job.status = JobStatus.PENDING;
+        job.step = ProvisioningStep.ENSURE_FIREWALL;
+        job.team = team;
+        job.region = plan.region();
+        job.planJson = approved.json();
+        job.planHash = approved.hash();
+        job.networkId = plan.networkId();
+        job.firewallName = plan.newFirewallName();
+        job.firewallId = plan.existingFirewallId();
+        job.loadBalancerName = plan.loadBalancerName();
+        job.nextRunAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
+    /** A job that deletes an inventory entry's load balancer and, if the portal created it, its firewall. */
+    public static ProvisioningJob decommission(UUID requestId, InternalLoadBalancer lb, String planJson,
+                                               String planHash, Instant now) {
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.requestId = requestId;
+        job.kind = Kind.DECOMMISSION;
+        job.status = JobStatus.PENDING;
+        job.step = ProvisioningStep.DELETE_LOAD_BALANCER;
+        job.team = lb.team();
+        job.region = lb.region();
+        job.planJson = planJson;
+        job.planHash = planHash;
+        job.networkId = lb.networkId();
+        job.firewallId = lb.firewallId();
+        job.firewallCreated = lb.firewallCreated();
+        job.loadBalancerName = lb.name();
+        job.loadBalancerId = lb.civoId();
+        job.privateIp = lb.privateIp();
+        job.publicIp = lb.publicIp();
+        job.nextRunAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
+    void advance(Instant now) {
+        step = step.next();
+        stepAttempts = 0;
+        nextRunAt = now;
+        waitDeadline = null;
+        updatedAt = now;
+        if (step == ProvisioningStep.DONE) {
+            status = JobStatus.SUCCEEDED;
+        } else if (step == ProvisioningStep.CLEANED_UP) {
+            status = kind == Kind.DECOMMISSION ? JobStatus.SUCCEEDED : JobStatus.ABANDONED;
+        }
+    }
+
+    /** A transient fault or a wait: the same step runs again later. */
+    void runAgainAt(Instant when, Instant now, boolean countsAsAttempt) {
+        if (countsAsAttempt) {
+            stepAttempts++;
+        }
+        nextRunAt = when;
+        updatedAt = now;
+    }
+
+    /** After saving a detached copy, carries the stored version over so the next save is not taken as stale. */
+    void versionFrom(ProvisioningJob saved) {
+        version = saved.version;
+    }
+
+    void claimUntil(Instant leaseEnd) {
+        nextRunAt = leaseEnd;
+    }
+
+    void fail(String code, String reason, Instant now) {
+        status = JobStatus.FAILED;
+        failureCode = code;
+        failureReason = reason;
+        updatedAt = now;
+    }
+
+    void markFirewallIntent(Instant now) {
+        firewallIntent = true;
+        updatedAt = now;
+    }
+
+    void recordFirewall(String id, boolean createdByPortal, Instant now) {
+        firewallId = id;
+        firewallCreated = createdByPortal;
+        updatedAt = now;
+    }
+
+    void markLoadBalancerIntent(Instant now) {
+        loadBalancerIntent = true;
+        updatedAt = now;
+    }
+
+    void recordLoadBalancer(String id, Instant now) {
+        loadBalancerId = id;
+        updatedAt = now;
+    }
+
+    void recordAddresses(String privateIp, String publicIp, Instant now) {
+        this.privateIp = privateIp;
+        this.publicIp = publicIp;
+        updatedAt = now;
+    }
+
+    void startWaiting(Duration deadline, Instant now) {
+        if (waitDeadline == null) {
+            waitDeadline = now.plus(deadline);
+        }
+    }
+
+    /** An admin's retry: the failed step runs again from a clean attempt count. */
+    public void retryFromFailedStep(Instant now) {
+        if (status != JobStatus.FAILED) {
+            throw new IllegalStateException("Only a failed job can be retried; this one is " + status);
+        }
+        status = JobStatus.PENDING;
+        stepAttempts = 0;
+        waitDeadline = null;
+        failureCode = null;
+        failureReason = null;
+        nextRunAt = now;
+        updatedAt = now;
+    }
+
+    /** An admin's abandon: the job deletes what it created, checks it is gone, and ends ABANDONED. */
+    public void abandon(Instant now) {
+        if (kind != Kind.PROVISION || status == JobStatus.SUCCEEDED || status == JobStatus.ABANDONED
+                || step.isCleanUp()) {
+            throw new IllegalStateException("A " + status + " job at " + step + " cannot be abandoned");
+        }
+        status = JobStatus.PENDING;
+        step = ProvisioningStep.DELETE_LOAD_BALANCER;
+        stepAttempts = 0;
+        waitDeadline = null;
+        nextRunAt = now;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID requestId() {
+        return requestId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public ProvisioningStep step() {
+        return step;
+    }
+
+    public String team() {
+        return team;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The approved plan, read back through its type after checking it still matches the approved hash. */
+    public ProvisioningPlan plan() {
+        return ProvisioningPlan.read(planJson, planHash);
+    }
+
+    public String planJson() {
+        return planJson;
+    }
+
+    public String planHash() {
+        return planHash;
+    }
+
+    public String networkId() {
+        return networkId;
+    }
+
+    public String firewallName() {
+        return firewallName;
+    }
+
+    public String firewallId() {
+        return firewallId;
+    }
+
+    public boolean firewallCreated() {
+        return firewallCreated;
+    }
+
+    public boolean firewallIntent() {
+        return firewallIntent;
+    }
+
+    public String loadBalancerName() {
+        return loadBalancerName;
+    }
+
+    public String loadBalancerId() {
+        return loadBalancerId;
+    }
+
+    public boolean loadBalancerIntent() {
+        return loadBalancerIntent;
+    }
+
+    public String privateIp() {
+        return privateIp;
+    }
+
+    public String publicIp() {
+        return publicIp;
+    }
+
+    public int stepAttempts() {
+        return stepAttempts;
+    }
+
+    public Instant nextRunAt() {
+        return nextRunAt;
+    }
+
+    public Instant waitDeadline() {
+        return waitDeadline;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

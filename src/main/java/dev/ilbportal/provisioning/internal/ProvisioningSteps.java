@@ -1,0 +1,223 @@
+package dev.ilbportal.provisioning.internal;
+
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.civo.CivoApiException;
+import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.model.Firewall;
+import dev.ilbportal.civo.model.FirewallCreateRequest;
+import dev.ilbportal.civo.model.FirewallRule;
+import dev.ilbportal.civo.model.LoadBalancer;
+import dev.ilbportal.civo.model.SimpleResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Civo work of each step. Every step looks up before it creates: a resource under the planned name is the
+ * portal's own only when the job recorded, before sending the create, that it was about to create it; otherwise it
+ * is a conflict, reported and never adopted.
+ */
+@Component
+class ProvisioningSteps {
+
+    private final CivoClient civo;
+    private final ProvisioningProperties properties;
+    private final Clock clock;
+    private final KubernetesServiceSteps kubernetes;
+
+    ProvisioningSteps(CivoClient civo, ProvisioningProperties properties, Clock clock,
+            KubernetesServiceSteps kubernetes) {
+        this.civo = civo;
+        this.properties = properties;
+        this.clock = clock;
+        this.kubernetes = kubernetes;
+    }
+
+    /**
+     * Runs the job's current step. {@code checkpoint} commits the job at once; it is called before every create so
+     * that a crash right after the create is recognised on resume.
+     */
+    StepResult run(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
+        return switch (job.step()) {
+            case ENSURE_FIREWALL -> ensureFirewall(job, approvedPlan(job), checkpoint);
+            case CHECK_FIREWALL_RULES -> checkFirewallRules(job);
+            case ENSURE_LOAD_BALANCER -> {
+                ProvisioningPlan plan = approvedPlan(job);
+                yield plan.isKubernetes() ? kubernetes.applyService(job, plan, checkpoint)
+                        : ensureLoadBalancer(job, plan, checkpoint);
+            }
+            case WAIT_UNTIL_AVAILABLE -> {
+                ProvisioningPlan plan = approvedPlan(job);
+                yield plan.isKubernetes() ? kubernetes.waitForLoadBalancer(job, plan) : waitUntilAvailable(job);
+            }
+            case DELETE_LOAD_BALANCER -> kubernetes.serviceToDelete(job)
+                    .map(service -> kubernetes.deleteService(job, service))
+                    .orElseGet(() -> deleteLoadBalancer(job));
+            case DELETE_FIREWALL -> deleteFirewall(job);
+            case CONFIRM_GONE -> confirmGone(job);
+            case RECORD_INVENTORY, DONE, CLEANED_UP ->
+                    throw new IllegalStateException(job.step() + " is not a Civo step");
+        };
+    }
+
+    /** The plan the approver approved; parsing checks it still matches the approved hash. */
+    private static ProvisioningPlan approvedPlan(ProvisioningJob job) {
+        return job.plan();
+    }
+
+    private StepResult ensureFirewall(ProvisioningJob job, ProvisioningPlan plan, Consumer<ProvisioningJob> checkpoint) {
+        Optional<FirewallCreateRequest> create = plan.firewallCreate();
+        if (create.isEmpty()) {
+            Optional<Firewall> chosen = civo.findFirewall(job.region(), job.firewallId());
+            if (chosen.isEmpty()) {
+                return new StepResult.Fail("firewall_not_found", "The chosen firewall " + job.firewallId()
+                        + " no longer exists in " + job.region() + ".");
+            }
+            if (!job.networkId().equals(chosen.get().networkId())) {
+                return new StepResult.Fail("firewall_wrong_network", "The chosen firewall is no longer in the load "
+                        + "balancer's network.");
+            }
+            return new StepResult.Advance("Uses the existing firewall " + chosen.get().name(), job.firewallId());
+        }
+        if (job.firewallId() != null) {
+            return new StepResult.Advance("Firewall " + job.firewallName() + " already recorded", job.firewallId());
+        }
+        Optional<Firewall> existing = firewallNamed(job.region(), job.firewallName());
+        if (existing.isPresent()) {
+            Firewall firewall = existing.get();
+            if (job.firewallIntent() && job.networkId().equals(firewall.networkId())) {
+                job.recordFirewall(firewall.id(), true, clock.instant());
+                return new StepResult.Advance("Found the firewall this job created before a restart", firewall.id());
+            }
+            return new StepResult.Fail("portal_name_conflict", "A firewall named " + job.firewallName()
+                    + " already exists in " + job.region() + " and was not created by this job. The portal does "
+                    + "not adopt resources it did not create: rename or remove it, then retry.");
+        }
+        job.markFirewallIntent(clock.instant());
+        checkpoint.accept(job);
+        SimpleResult created = civo.createFirewall(create.get());
+        job.recordFirewall(created.id(), true, clock.instant());
+        return new StepResult.Advance("Created firewall " + job.firewallName() + " with create_rules false",
+                created.id());
+    }
+
+    private StepResult checkFirewallRules(ProvisioningJob job) {
+        List<FirewallRule> ingress = civo.listFirewallRules(job.region(), job.firewallId()).stream()
+                .filter(rule -> "ingress".equalsIgnoreCase(rule.direction()))
+                .toList();
+        if (!ingress.isEmpty()) {
+            StringBuilder rules = new StringBuilder();
+            ingress.forEach(rule -> rules.append(rules.isEmpty() ? "" : "; ").append(rule.protocol()).append(' ')
+                    .append(rule.startPort()).append('-').append(rule.endPort()).append(" from ")
+                    .append(rule.cidr()));
+            return new StepResult.Fail("firewall_has_ingress_rules", "The firewall has " + ingress.size()
+                    + " ingress rule(s), so the load balancer would not be internal: " + rules
+                    + ". Provisioning stopped before creating the load balancer.");
+        }
+        return new StepResult.Advance("Firewall has no ingress rule", job.firewallId());
+    }
+
+    private StepResult ensureLoadBalancer(ProvisioningJob job, ProvisioningPlan plan,
+                                          Consumer<ProvisioningJob> checkpoint) {
+        if (job.loadBalancerId() != null) {
+            return new StepResult.Advance("Load balancer already recorded", job.loadBalancerId());
+        }
+        Optional<LoadBalancer> existing = civo.listLoadBalancers(job.region()).stream()
+                .filter(lb -> job.loadBalancerName().equals(lb.name()))
+                .findFirst();
+        if (existing.isPresent()) {
+            LoadBalancer loadBalancer = existing.get();
+            if (job.loadBalancerIntent() && job.firewallId().equals(loadBalancer.firewallId())) {
+                job.recordLoadBalancer(loadBalancer.id(), clock.instant());
+                return new StepResult.Advance("Found the load balancer this job created before a restart",
+                        loadBalancer.id());
+            }
+            return new StepResult.Fail("portal_name_conflict", "A load balancer named " + job.loadBalancerName()
+                    + " already exists in " + job.region() + " and was not created by this job. The portal does "
+                    + "not adopt resources it did not create.");
+        }
+        job.markLoadBalancerIntent(clock.instant());
+        checkpoint.accept(job);
+        LoadBalancer created = civo.createLoadBalancer(plan.loadBalancerCreate(job.firewallId()));
+        job.recordLoadBalancer(created.id(), clock.instant());
+        return new StepResult.Advance("Created load balancer " + job.loadBalancerName() + " with firewall_id "
+                + job.firewallId(), created.id());
+    }
+
+    private StepResult waitUntilAvailable(ProvisioningJob job) {
+        Instant now = clock.instant();
+        job.startWaiting(properties.availableDeadline(), now);
+        LoadBalancer loadBalancer = civo.getLoadBalancer(job.region(), job.loadBalancerId());
+        boolean ready = "available".equals(loadBalancer.state()) && hasText(loadBalancer.privateIp())
+                && hasText(loadBalancer.publicIp());
+        if (ready) {
+            job.recordAddresses(loadBalancer.privateIp(), loadBalancer.publicIp(), now);
+            return new StepResult.Advance("Available at private IP " + loadBalancer.privateIp(), loadBalancer.id());
+        }
+        if (!now.isBefore(job.waitDeadline())) {
+            return new StepResult.Fail("not_available_in_time", "The load balancer was still " + loadBalancer.state()
+                    + " after " + properties.availableDeadline().toMinutes() + " minutes.");
+        }
+        return new StepResult.Wait(now.plus(properties.availablePoll()), "State is " + loadBalancer.state());
+    }
+
+    private StepResult deleteLoadBalancer(ProvisioningJob job) {
+        if (job.loadBalancerId() == null) {
+            return new StepResult.Advance("No load balancer was created", null);
+        }
+        try {
+            civo.deleteLoadBalancer(job.region(), job.loadBalancerId());
+        } catch (CivoApiException e) {
+            if (e.kind() != CivoApiException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        return new StepResult.Advance("Deleted load balancer " + job.loadBalancerName(), job.loadBalancerId());
+    }
+
+    private StepResult deleteFirewall(ProvisioningJob job) {
+        if (job.firewallId() == null || !job.firewallCreated()) {
+            return new StepResult.Advance("No firewall of this job to delete (an existing one is kept)", null);
+        }
+        Instant now = clock.instant();
+        job.startWaiting(properties.firewallInUseDeadline(), now);
+        try {
+            civo.deleteFirewall(job.region(), job.firewallId());
+        } catch (CivoApiException e) {
+            if (e.kind() == CivoApiException.Kind.CONFLICT) {
+                if (now.isBefore(job.waitDeadline())) {
+                    return new StepResult.Wait(now.plus(properties.availablePoll()), "Civo says the firewall is "
+                            + "still in use (" + e.code() + ")");
+                }
+                return new StepResult.Fail(e.code(), "The firewall stayed in use: " + e.reason());
+            }
+            if (e.kind() != CivoApiException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        return new StepResult.Advance("Deleted firewall " + job.firewallName(), job.firewallId());
+    }
+
+    private StepResult confirmGone(ProvisioningJob job) {
+        if (job.loadBalancerId() != null && civo.listLoadBalancers(job.region()).stream()
+                .anyMatch(lb -> job.loadBalancerId().equals(lb.id()))) {
+            return new StepResult.Wait(clock.instant().plus(properties.availablePoll()), "Load balancer still listed");
+        }
+        if (job.firewallCreated() && job.firewallId() != null
+                && civo.findFirewall(job.region(), job.firewallId()).isPresent()) {
+            return new StepResult.Wait(clock.instant().plus(properties.availablePoll()), "Firewall still listed");
+        }
+        return new StepResult.Advance("Load balancer and firewall are gone from Civo", null);
+    }
+
+    private Optional<Firewall> firewallNamed(String region, String name) {
+        return civo.listFirewalls(region).stream().filter(firewall -> name.equals(firewall.name())).findFirst();
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

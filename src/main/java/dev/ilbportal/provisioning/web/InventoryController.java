@@ -1,0 +1,62 @@
+package dev.ilbportal.provisioning.web;
+
+import dev.ilbportal.provisioning.InternalLoadBalancer;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The inventory of internal load balancers: requesters see their teams', auditors and admins see all. */
+@Controller
+class InventoryController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final InternalLoadBalancers inventory;
+
+    InventoryController(InternalLoadBalancers inventory) {
+        this.inventory = inventory;
+    }
+
+    @GetMapping("/inventory")
+    String inventory(@RequestParam(required = false) String team, @RequestParam(required = false) String region,
+                     @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                     Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        boolean restricted = !user.has(PortalRole.AUDITOR) && !user.has(PortalRole.ADMIN);
+        List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
+        InternalLoadBalancer.Status wanted = parseStatus(status);
+        Page<InternalLoadBalancer> results = inventory.search(restricted, ownTeams, blankToNull(team),
+                blankToNull(region), wanted, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("results", results);
+        model.addAttribute("team", team);
+        model.addAttribute("region", region);
+        model.addAttribute("status", wanted);
+        model.addAttribute("statuses", InternalLoadBalancer.Status.values());
+        model.addAttribute("restricted", restricted);
+        return "provisioning/inventory";
+    }
+
+    private static InternalLoadBalancer.Status parseStatus(String status) {
+        if (!StringUtils.hasText(status)) {
+            return null;
+        }
+        try {
+            return InternalLoadBalancer.Status.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return StringUtils.hasText(value) ? value.strip() : null;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ilbportal.provisioning.web;
+
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
+import dev.ilbportal.provisioning.internal.ProvisioningJob;
+import dev.ilbportal.provisioning.internal.ProvisioningJobs;
+import dev.ilbportal.provisioning.internal.ProvisioningProgress;
+import dev.ilbportal.provisioning.internal.StepLog;
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.requests.RequestLookup;
+import dev.ilbportal.requests.RequestView;
+import dev.ilbportal.web.NotFoundException;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The live progress of a request's provisioning, and the admin's retry and abandon. */
+@Controller
+class ProvisioningProgressController {
+
+    private final ProvisioningJobs jobs;
+    private final StepLog stepLog;
+    private final RequestLookup requests;
+    private final ProvisioningAdministration administration;
+    private final InternalLoadBalancers inventory;
+
+    ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests,
+                                   ProvisioningAdministration administration, InternalLoadBalancers inventory) {
+        this.inventory = inventory;
+        this.jobs = jobs;
+        this.stepLog = stepLog;
+        this.requests = requests;
+        this.administration = administration;
+    }
+
+    /** The progress panel: a fragment for htmx polling, or a whole page without JavaScript. */
+    @GetMapping("/provisioning/requests/{requestId}")
+    String progress(@PathVariable UUID requestId, Authentication authentication,
+                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        RequestView request = visibleRequest(requestId, CurrentUser.of(authentication));
+        model.addAttribute("request", request);
+        model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
+        model.addAttribute("manifestAvailable", jobs.findByRequestId(requestId).map(ProvisioningProgressController::hasManifest)
+                .orElse(false));
+        model.addAttribute("progress", jobs.findByRequestId(requestId)
+                .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
+        return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
+    }
+
+    /** The Service manifest with the created firewall's id, for teams that apply it themselves. */
+    @GetMapping("/provisioning/requests/{requestId}/manifest.yaml")
+    org.springframework.http.ResponseEntity<String> manifest(@PathVariable UUID requestId,
+                                                             Authentication authentication) {
+        visibleRequest(requestId, CurrentUser.of(authentication));
+        ProvisioningJob job = jobs.findByRequestId(requestId).filter(ProvisioningProgressController::hasManifest)
+                .orElseThrow(() -> new NotFoundException("A Service manifest for request " + requestId));
+        String yaml = job.plan().serviceManifest(job.firewallId()).toYaml();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + job.loadBalancerName() + "-service.yaml\"")
+                .body(yaml);
+    }
+
+    private static boolean hasManifest(ProvisioningJob job) {
+        return job.kind() == ProvisioningJob.Kind.PROVISION && job.firewallId() != null
+                && job.plan().isKubernetes();
+    }
+
+    @PostMapping("/provisioning/jobs/{jobId}/retry")
+    String retry(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser admin = requireAdmin(authentication);
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        administration.retry(jobId, admin.subject());
+        redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
+        return "redirect:/provisioning/requests/" + job.requestId();
+    }
+
+    @PostMapping("/provisioning/jobs/{jobId}/abandon")
+    String abandon(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser admin = requireAdmin(authentication);
+        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        administration.abandon(jobId, admin.subject());
+        redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
+        return "redirect:/provisioning/requests/" + job.requestId();
+    }
+
+    private RequestView visibleRequest(UUID requestId, CurrentUser user) {
+        return requests.findVisibleTo(requestId, user).orElseThrow(() -> new NotFoundException("Request " + requestId));
+    }
+
+    private static CurrentUser requireAdmin(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (!user.has(PortalRole.ADMIN)) {
+            throw new AccessDeniedException("Admins only");
+        }
+        return user;
+    }
+}

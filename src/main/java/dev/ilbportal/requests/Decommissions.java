@@ -1,0 +1,60 @@
+package dev.ilbportal.requests;
+
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.RequestsProperties;
+import dev.ilbportal.requests.internal.SpecJson;
+import dev.ilbportal.requests.internal.SpecSnapshot;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where provisioning asks for a load balancer to be taken down: the ask becomes a decommission request, submitted at
+ * once with its plan, that waits for the same approvals as a new one. The request and its spec stay requests' own.
+ */
+@Service
+public class Decommissions {
+
+    private final LoadBalancerRequests requests;
+    private final RequestsProperties properties;
+    private final Clock clock;
+
+    Decommissions(LoadBalancerRequests requests, RequestsProperties properties, Clock clock) {
+        this.requests = requests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * What is asked: the inventory entry and the request it was built from, where it is, why it can go, the plan of
+     * calls that removes it, and who asks.
+     */
+    public record DecommissionAsk(UUID loadBalancerId, UUID builtByRequestId, String team, String region,
+                                  String name, String reason, ProvisioningPlan plan, Requester by) {
+    }
+
+    /**
+     * Files the decommission request and returns its id.
+     *
+     * @throws RequestRuleViolation without a reason, or when a decommission of that load balancer is already open
+     */
+    @Transactional
+    public UUID ask(DecommissionAsk ask) {
+        if (!StringUtils.hasText(ask.reason())) {
+            throw new RequestRuleViolation("Say why it can go; approvers read it.");
+        }
+        if (requests.existsDecommissionFor(ask.loadBalancerId())) {
+            throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");
+        }
+        String original = requests.findById(ask.builtByRequestId()).map(LoadBalancerRequest::specJson)
+                .orElse("{}");
+        SpecSnapshot spec = new SpecSnapshot(SpecJson.withJustification(original, ask.reason().strip()),
+                ask.region(), ask.name());
+        LoadBalancerRequest request = LoadBalancerRequest.decommission(ask.team(), ask.by(), ask.loadBalancerId(),
+                spec, ask.plan().toSubmitted(), clock.instant(), properties.expiry());
+        return requests.save(request).id();
+    }
+}

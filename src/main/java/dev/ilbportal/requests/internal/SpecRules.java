@@ -1,0 +1,215 @@
+package dev.ilbportal.requests.internal;
+
+import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a spec must meet on its own, before anything is asked of Civo: names Civo accepts, port ranges, the
+ * advanced settings' allowed values. Each broken rule is reported beside its field.
+ */
+public final class SpecRules {
+
+    public static final int MAX_NAME_LENGTH = 63;
+    public static final List<String> ALGORITHMS = List.of("round_robin", "least_connections");
+    public static final List<String> PROTOCOLS = List.of("TCP", "UDP", "HTTP");
+    public static final List<String> SESSION_AFFINITIES = List.of("None", "ClientIP");
+    public static final List<String> PROXY_PROTOCOLS = List.of("", "send-proxy", "send-proxy-v2");
+    public static final List<Integer> MAX_CONCURRENT_REQUESTS = List.of(10000, 20000, 30000, 40000, 50000);
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}");
+    private static final Pattern TIMEOUT = Pattern.compile("([1-9][0-9]{0,4})(s|m|h)");
+    private static final Pattern HEALTH_CHECK_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]{0,254}");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+    private SpecRules() {
+    }
+
+    /** Everything a submitted spec needs; drafts are checked step by step with the same rules. */
+    public static SpecProblems check(LoadBalancerSpec spec) {
+        SpecProblems problems = new SpecProblems();
+        required(problems, "region", spec.region(), "Choose a region.");
+        required(problems, "networkId", spec.networkId(), "Choose the network the load balancer lives in.");
+        checkName(problems, "name", spec.name(), "load balancer");
+        if (spec.algorithm() == null || !ALGORITHMS.contains(spec.algorithm())) {
+            problems.add("algorithm", "Choose round_robin or least_connections.");
+        }
+        checkFirewall(problems, spec);
+        if (spec.target() != null && spec.target().kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
+            checkKubernetesTarget(problems, spec);
+        } else {
+            checkTarget(problems, spec.target());
+        }
+        checkPorts(problems, spec.ports());
+        checkAdvanced(problems, spec.advanced() == null ? AdvancedSettings.defaults() : spec.advanced());
+        if (spec.justification() != null && spec.justification().length() > 2000) {
+            problems.add("justification", "Keep the justification under 2000 characters.");
+        }
+        return problems;
+    }
+
+    /** At submission the approvers need to know why. */
+    public static SpecProblems checkForSubmission(LoadBalancerSpec spec) {
+        SpecProblems problems = check(spec);
+        required(problems, "justification", spec.justification(),
+                "Say why this load balancer is needed; approvers read it.");
+        return problems;
+    }
+
+    static void checkName(SpecProblems problems, String field, String name, String what) {
+        if (name == null || name.isBlank()) {
+            problems.add(field, "Give the " + what + " a name.");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add(field, "Civo accepts at most " + MAX_NAME_LENGTH + " characters; this name has "
+                    + name.length() + ".");
+        } else if (!NAME.matcher(name).matches()) {
+            problems.add(field, "Use lowercase letters, digits and hyphens, starting and ending with a letter or "
+                    + "digit (for example payments-api).");
+        }
+    }
+
+    private static void checkFirewall(SpecProblems problems, LoadBalancerSpec spec) {
+        FirewallChoice firewall = spec.firewall();
+        if (firewall == null || firewall.mode() == null) {
+            problems.add("firewallMode", "Choose a new internal-only firewall or an existing one.");
+            return;
+        }
+        if (firewall.mode() == FirewallChoice.Mode.CREATE) {
+            String name = firewall.newName();
+            if (name != null && !name.isBlank()) {
+                checkName(problems, "firewallName", name, "firewall");
+            } else if (spec.name() != null && spec.name().length() > MAX_NAME_LENGTH - "-internal".length()) {
+                problems.add("firewallName", "The default name " + spec.name() + "-internal would be longer than "
+                        + MAX_NAME_LENGTH + " characters; type a shorter firewall name.");
+            }
+        } else if (firewall.existingId() == null || firewall.existingId().isBlank()) {
+            problems.add("firewallId", "Choose one of the network's firewalls.");
+        }
+    }
+
+    /** The Service the plan would apply must pass the Kubernetes module's rules (names, ports, annotations). */
+    private static void checkKubernetesTarget(SpecProblems problems, LoadBalancerSpec spec) {
+        if (spec.target().kubernetes().isEmpty()) {
+            problems.add("targetValues", "Choose the cluster, namespace and selector of the Service.");
+            return;
+        }
+        if (spec.firewall() != null && spec.firewall().mode() != FirewallChoice.Mode.CREATE) {
+            problems.add("firewallId", "For a Kubernetes Service the portal creates a new internal firewall in the "
+                    + "cluster's network; choosing an existing firewall is not supported yet.");
+        }
+        if (spec.target().kubernetes().get().clusterName() == null
+                || spec.target().kubernetes().get().clusterName().isBlank()) {
+            problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
+        }
+        LoadBalancerSpec.KubernetesTarget target = spec.target().kubernetes().get();
+        String loadBalancerName = target.clusterName() + "-" + target.namespace() + "-" + spec.name();
+        if (loadBalancerName.length() > MAX_NAME_LENGTH) {
+            problems.add("name", "The load balancer Civo's cloud controller manager names " + loadBalancerName
+                    + " would be longer than " + MAX_NAME_LENGTH + " characters; choose a shorter Service name.");
+        }
+        List<String> manifest = dev.ilbportal.kubernetes.ManifestRules.problems(
+                PlanBuilder.serviceManifest(spec, "firewall-to-be-created"));
+        if (!manifest.isEmpty()) {
+            problems.add("targetValues", String.join(" ", manifest));
+        }
+    }
+
+    private static void checkTarget(SpecProblems problems, BackendTarget target) {
+        if (target == null || target.kind() == null) {
+            problems.add("targetKind", "Choose what the load balancer balances.");
+            return;
+        }
+        if (target.values().isEmpty()) {
+            problems.add("targetValues", switch (target.kind()) {
+                case INSTANCE_TAGS -> "Give at least one instance tag.";
+                case INSTANCE_NAMES -> "Give at least one instance name.";
+                case BACKEND_IPS -> "Give at least one backend IP address.";
+                case KUBERNETES_SERVICE -> "Choose the cluster, namespace and selector of the Service.";
+            });
+            return;
+        }
+        for (String value : target.values()) {
+            boolean valid = target.kind() == BackendTarget.Kind.BACKEND_IPS
+                    ? IPV4.matcher(value).matches() : TAG.matcher(value).matches();
+            if (!valid) {
+                problems.add("targetValues", target.kind() == BackendTarget.Kind.BACKEND_IPS
+                        ? "\"" + value + "\" is not an IPv4 address."
+                        : "\"" + value + "\" is not a valid tag or instance name.");
+                return;
+            }
+        }
+    }
+
+    private static void checkPorts(SpecProblems problems, List<PortMapping> ports) {
+        if (ports.isEmpty()) {
+            problems.add("ports", "Add at least one port.");
+            return;
+        }
+        Set<Integer> sourcePorts = new HashSet<>();
+        for (int i = 0; i < ports.size(); i++) {
+            PortMapping port = ports.get(i);
+            String prefix = "ports[" + i + "].";
+            if (port.protocol() == null || !PROTOCOLS.contains(port.protocol().toUpperCase(java.util.Locale.ROOT))) {
+                problems.add(prefix + "protocol", "Choose TCP, UDP or HTTP.");
+            }
+            portInRange(problems, prefix + "sourcePort", port.sourcePort());
+            portInRange(problems, prefix + "targetPort", port.targetPort());
+            if (port.healthCheckPort() != null) {
+                portInRange(problems, prefix + "healthCheckPort", port.healthCheckPort());
+            }
+            if (port.healthCheckPath() != null && !port.healthCheckPath().isBlank()
+                    && !HEALTH_CHECK_PATH.matcher(port.healthCheckPath()).matches()) {
+                problems.add(prefix + "healthCheckPath", "A health-check path starts with / and has no spaces "
+                        + "(for example /healthz).");
+            }
+            if (port.sourcePort() >= 1 && port.sourcePort() <= 65535 && !sourcePorts.add(port.sourcePort())) {
+                problems.add(prefix + "sourcePort", "Port " + port.sourcePort()
+                        + " is already used by another row; each source port can be used once.");
+            }
+        }
+    }
+
+    private static void portInRange(SpecProblems problems, String field, int port) {
+        if (port < 1 || port > 65535) {
+            problems.add(field, "A port is a number from 1 to 65535.");
+        }
+    }
+
+    private static void checkAdvanced(SpecProblems problems, AdvancedSettings advanced) {
+        if (!MAX_CONCURRENT_REQUESTS.contains(advanced.maxConcurrentRequests())) {
+            problems.add("maxConcurrentRequests", "Choose 10000 to 50000, in steps of 10000.");
+        }
+        String affinity = advanced.sessionAffinity() == null ? "None" : advanced.sessionAffinity();
+        if (!SESSION_AFFINITIES.contains(affinity)) {
+            problems.add("sessionAffinity", "Choose None or ClientIP.");
+        } else if ("ClientIP".equals(affinity) && (advanced.sessionAffinityTimeout() == null
+                || advanced.sessionAffinityTimeout() < 1 || advanced.sessionAffinityTimeout() > 86400)) {
+            problems.add("sessionAffinityTimeout", "With ClientIP affinity, give a timeout of 1 to 86400 seconds.");
+        }
+        String proxy = advanced.proxyProtocol() == null ? "" : advanced.proxyProtocol();
+        if (!PROXY_PROTOCOLS.contains(proxy)) {
+            problems.add("proxyProtocol", "Choose none, send-proxy or send-proxy-v2.");
+        }
+        checkTimeout(problems, "clientTimeout", advanced.clientTimeout());
+        checkTimeout(problems, "serverTimeout", advanced.serverTimeout());
+    }
+
+    private static void checkTimeout(SpecProblems problems, String field, String timeout) {
+        if (timeout == null || !TIMEOUT.matcher(timeout).matches()) {
+            problems.add(field, "Write a duration like 60s, 5m or 1h.");
+        }
+    }
+
+    private static void required(SpecProblems problems, String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            problems.add(field, message);
+        }
+    }
+}
