@@ -59,8 +59,13 @@ class MigrationUpgradePathTest {
     void aDatabaseWithEveryReleasedMigrationTakesTheNextOneAndThePortalStartsOnIt() throws IOException {
         List<ReleasedMigration> released = ReleasedMigration.all();
 
-        Flyway today = flyway(RELEASED_LOCATION);
+        // files added since the last release (other branches' new migrations) are not part of the released state
+        String highestReleased = released.stream().map(ReleasedMigration::version).max(MigrationFile.VERSION_ORDER)
+                .orElseThrow().stream().map(BigInteger::toString).collect(Collectors.joining("."));
+        Flyway today = Flyway.configure().dataSource(url, server.username(), server.password())
+                .locations(RELEASED_LOCATION).target(highestReleased).load();
         today.migrate();
+        int unreleased = MigrationFile.allIn(MigrationFile.FOLDER).size() - released.size();
         Map<String, Integer> appliedChecksums = applied(today).stream()
                 .collect(Collectors.toMap(MigrationInfo::getScript, MigrationInfo::getChecksum));
         assertThat(appliedChecksums).as("the released list holds the checksums Flyway itself stores")
@@ -73,7 +78,7 @@ class MigrationUpgradePathTest {
         }
         String nextLocation = "filesystem:" + nextMigrations.toAbsolutePath();
         Flyway upgraded = flyway(RELEASED_LOCATION, nextLocation);
-        assertThat(upgraded.migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(upgraded.migrate().migrationsExecuted).isEqualTo(unreleased + 1);
         assertThat(applied(upgraded)).last().extracting(MigrationInfo::getScript).isEqualTo(next);
 
         try (ConfigurableApplicationContext portal = startPortal(RELEASED_LOCATION + "," + nextLocation)) {
