@@ -301,7 +301,10 @@ class CivoBudgetBenchmarkTests {
         properties.put("portal.provisioning.available-poll", "1s");
         properties.put("portal.verification.schedule-initial-delay", "1h");
         properties.put("portal.civo.budget.fail-calls-in-transaction", "true");
-        return new SpringApplicationBuilder(PortalApplication.class).properties(properties).run();
+        // command-line arguments, not default properties: application.yml's blank portal.civo.api-key would win over
+        // those, and the second instance would start a simulator of its own instead of sharing this one
+        return new SpringApplicationBuilder(PortalApplication.class).run(properties.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
     }
 
     private double poolTimeouts() {
