@@ -49,6 +49,10 @@ class ProductionJarStartsIT {
                 env.put("PORTAL_IDENTITY_OIDC_CLIENT_SECRET", "secret");
                 env.put("CIVO_API_KEY", civo.apiKey());
                 env.put("PORTAL_CIVO_BASE_URL", civo.baseUrl().toString());
+                Path audit = java.nio.file.Files.createTempDirectory("portal-audit");
+                env.put("PORTAL_AUDIT_SIGNING_KEY_FILE", audit.resolve("signing-key.pem").toString());
+                env.put("PORTAL_AUDIT_GENERATE_MISSING_KEY", "true");
+                env.put("PORTAL_AUDIT_CHECKPOINT_DIRECTORY", audit.resolve("checkpoints").toString());
                 portal = builder.start();
 
                 HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

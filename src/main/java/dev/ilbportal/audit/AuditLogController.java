@@ -5,7 +5,6 @@ import dev.ilbportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +26,13 @@ class AuditLogController {
     private final AuditExport exports;
     private final ChainCheck chainCheck;
     private final JsonMapper json;
+    private final Checkpoints checkpoints;
+    private final EvidencePacks evidencePacks;
 
-    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json) {
+    AuditLogController(AuditLog log, AuditExport exports, ChainCheck chainCheck, JsonMapper json,
+                       Checkpoints checkpoints, EvidencePacks evidencePacks) {
+        this.checkpoints = checkpoints;
+        this.evidencePacks = evidencePacks;
         this.log = log;
         this.exports = exports;
         this.chainCheck = chainCheck;
@@ -51,22 +55,23 @@ class AuditLogController {
         model.addAttribute("loadBalancerId", id);
         model.addAttribute("filter", AuditFilter.loadBalancer(id));
         model.addAttribute("page", page);
+        model.addAttribute("entries", TimelineEntry.of(page.events(), json));
         return "audit/timeline";
     }
 
     @GetMapping("/audit/export.csv")
-    void exportCsv(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
-        export(filter, AuditExport.Format.CSV, authentication, response);
+    void exportCsv(AuditFilter filter, CurrentUser user, HttpServletResponse response) {
+        export(filter, AuditExport.Format.CSV, user, response);
     }
 
     @GetMapping("/audit/export.jsonl")
-    void exportJsonLines(AuditFilter filter, Authentication authentication, HttpServletResponse response) {
-        export(filter, AuditExport.Format.JSONL, authentication, response);
+    void exportJsonLines(AuditFilter filter, CurrentUser user, HttpServletResponse response) {
+        export(filter, AuditExport.Format.JSONL, user, response);
     }
 
     @PostMapping("/audit/chain-checks")
-    String checkChain(Authentication authentication) {
-        ChainCheck.Recorded check = chainCheck.checkAndRecord(CurrentUser.of(authentication).asActor());
+    String checkChain(CurrentUser user) {
+        ChainCheck.Recorded check = chainCheck.checkAndRecord(user.asActor());
         return "redirect:/audit/chain-checks/" + check.sequence();
     }
 
@@ -79,9 +84,45 @@ class AuditLogController {
         return "audit/chain-check";
     }
 
-    private void export(AuditFilter filter, AuditExport.Format format, Authentication authentication,
+    /** One signed download of everything the trail knows about a load balancer; the download is itself audited. */
+    @GetMapping("/audit/load-balancers/{id}/evidence-pack.json")
+    void evidencePack(@PathVariable String id, CurrentUser user, HttpServletResponse response) throws IOException {
+        EvidencePacks.Signed pack = evidencePacks.download(user.asActor(), id)
+                .orElseThrow(() -> new NotFoundException("The load balancer " + id));
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-"
+                + id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pack.checkpoint().sequence() + ".json\"");
+        response.setContentLength(pack.json().length);
+        response.getOutputStream().write(pack.json());
+    }
+
+    /** The key checkpoints and evidence packs are signed with; public, so anyone holding one can check it. */
+    @GetMapping(value = "/audit/public-key", produces = "application/x-pem-file")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String publicKey(HttpServletResponse response) {
+        response.setHeader("X-Audit-Key-Id", checkpoints.keyId());
+        return checkpoints.publicKeyPem();
+    }
+
+    @GetMapping("/audit/checkpoints")
+    String checkpoints(Model model) {
+        java.util.List<Checkpoint> valid = checkpoints.verified().valid();
+        model.addAttribute("checkpoints", valid.reversed().stream().limit(20).toList());
+        model.addAttribute("keyId", checkpoints.keyId());
+        model.addAttribute("publicKey", checkpoints.publicKeyPem());
+        return "audit/checkpoints";
+    }
+
+    /** Signs the head now, for an auditor who wants a checkpoint before the next scheduled one. */
+    @PostMapping("/audit/checkpoints")
+    String writeCheckpoint() {
+        checkpoints.write();
+        return "redirect:/audit/checkpoints";
+    }
+
+    private void export(AuditFilter filter, AuditExport.Format format, CurrentUser user,
                         HttpServletResponse response) {
-        exports.export(CurrentUser.of(authentication).asActor(), filter, format, head -> {
+        exports.export(user.asActor(), filter, format, head -> {
             response.setContentType(format.contentType() + ";charset=UTF-8");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");

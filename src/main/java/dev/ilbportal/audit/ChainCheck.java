@@ -1,7 +1,11 @@
 package dev.ilbportal.audit;
 
 import dev.ilbportal.shared.Actor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,17 +18,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Walks the whole chain in sequence order, streaming rows through a database cursor, and recomputes every hash and
  * link; reports the first broken link: an edited event (its content no longer gives its hash), a missing one (a gap
- * in the sequence) or one out of place (it names another predecessor).
+ * in the sequence) or one out of place (it names another predecessor). It also compares the trail with every signed
+ * checkpoint written outside the database ({@link Checkpoints}): a database owner who rewrites the newest rows and
+ * recomputes their hashes, or removes the last rows, leaves a chain that is consistent in itself but no longer
+ * matches a checkpoint, and the check names the first checkpointed sequence that no longer matches.
  */
 @Service
 public class ChainCheck {
 
     /** What a check found: intact with N events and the head, or the first event at which the chain breaks. */
     public record Result(boolean intact, long events, Long headSequence, String headHash, Long brokenAt,
-                         String problem) {
+                         String problem, int checkpoints, Long checkpointSequence) {
+
+        public Result(boolean intact, long events, Long headSequence, String headHash, Long brokenAt, String problem) {
+            this(intact, events, headSequence, headHash, brokenAt, problem, 0, null);
+        }
 
         public String summary() {
-            return intact ? "intact, " + events + " events, head hash " + headHash
+            return intact ? "intact, " + events + " events, head hash " + headHash + ", matches " + checkpoints
+                    + " signed checkpoints" + (checkpointSequence == null ? "" : " (newest at event "
+                    + checkpointSequence + ")")
                     : "broken at event " + brokenAt + ": " + problem;
         }
     }
@@ -39,8 +52,11 @@ public class ChainCheck {
     private final ApplicationEventPublisher events;
     private final AuditLog log;
 
+    private final Checkpoints checkpoints;
+
     public ChainCheck(DataSource dataSource, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                      AuditLog log) {
+                      AuditLog log, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactions);
@@ -51,14 +67,22 @@ public class ChainCheck {
         this.log = log;
     }
 
-    /** Checks the chain without recording anything. */
+    /** Checks the chain, against the checkpoints, without recording anything. */
     public Result check() {
-        return readOnly.execute(status -> {
+        Checkpoints.Verified signed = checkpoints.verified();
+        Result result = readOnly.execute(status -> {
             try (Stream<AuditEvent> rows = cursor.queryForStream(
                     "select " + AuditLog.COLUMNS + " from audit_event order by sequence", AuditLog.ROWS)) {
-                return walk(rows.iterator());
+                return walk(rows.iterator(), signed.valid());
             }
         });
+        if (result.intact() && signed.badSignatures() > 0) {
+            return new Result(false, result.events(), null, null, null, signed.badSignatures()
+                    + " checkpoint(s) in the checkpoint files do not carry a valid signature of key "
+                    + checkpoints.keyId() + " (forged or damaged checkpoint files)", result.checkpoints(),
+                    result.checkpointSequence());
+        }
+        return result;
     }
 
     /** Checks the chain and records the check, by {@code actor}, as the newest event of the trail. */
@@ -71,6 +95,19 @@ public class ChainCheck {
     }
 
     static Result walk(Iterator<AuditEvent> rows) {
+        return walk(rows, List.of());
+    }
+
+    /** The walk, comparing each event that a checkpoint names with the hash the checkpoint signed. */
+    static Result walk(Iterator<AuditEvent> rows, List<Checkpoint> signed) {
+        Map<Long, List<Checkpoint>> bySequence = new HashMap<>();
+        long newestCheckpointed = 0;
+        for (Checkpoint checkpoint : signed) {
+            bySequence.computeIfAbsent(checkpoint.sequence(), s -> new ArrayList<>(1)).add(checkpoint);
+            newestCheckpointed = Math.max(newestCheckpointed, checkpoint.sequence());
+        }
+        long lastMatched = 0;
+        int compared = 0;
         long expectedSequence = 1;
         String expectedPrevious = AuditChain.GENESIS;
         long count = 0;
@@ -93,11 +130,35 @@ public class ChainCheck {
                 return broken(count, event.sequence(), "its content hashes to " + recomputed
                         + ", not to its stored hash " + event.hash() + " (edited)");
             }
+            List<Checkpoint> naming = bySequence.get(event.sequence());
+            if (naming != null) {
+                for (Checkpoint checkpoint : naming) {
+                    if (!checkpoint.hash().equals(event.hash())) {
+                        return broken(count, event.sequence(), "it no longer matches the checkpoint signed at "
+                                + AuditEvent.TIME.format(checkpoint.time()) + ": the checkpoint has hash "
+                                + checkpoint.hash() + ", the trail now has " + event.hash() + "; "
+                                + (lastMatched == 0 ? "no earlier checkpoint matches either"
+                                : "the checkpoint at event " + lastMatched + " still matches")
+                                + ", so events " + (lastMatched + 1) + " to " + event.sequence()
+                                + " were rewritten and their hashes recomputed");
+                    }
+                    compared++;
+                }
+                lastMatched = event.sequence();
+            }
             count++;
             expectedSequence++;
             expectedPrevious = event.hash();
         }
-        return new Result(true, count, count == 0 ? null : expectedSequence - 1, expectedPrevious, null, null);
+        if (newestCheckpointed >= expectedSequence) {
+            Checkpoint newest = bySequence.get(newestCheckpointed).getFirst();
+            return broken(count, expectedSequence, "events " + expectedSequence + " to " + newestCheckpointed
+                    + " are missing: the checkpoint signed at " + AuditEvent.TIME.format(newest.time())
+                    + " covers event " + newestCheckpointed + " but the trail ends at event " + (expectedSequence - 1)
+                    + " (truncated)");
+        }
+        return new Result(true, count, count == 0 ? null : expectedSequence - 1, expectedPrevious, null, null,
+                compared, lastMatched == 0 ? null : lastMatched);
     }
 
     private static Result broken(long checked, long at, String problem) {

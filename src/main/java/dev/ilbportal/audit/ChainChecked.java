@@ -26,6 +26,8 @@ public record ChainChecked(Actor actor, ChainCheck.Result result) implements Por
         details.put("events", result.events());
         details.put("headSequence", result.headSequence());
         details.put("headHash", result.headHash());
+        details.put("checkpoints", result.checkpoints());
+        details.put("checkpointSequence", result.checkpointSequence());
         if (!result.intact()) {
             details.put("brokenAt", result.brokenAt());
             details.put("problem", result.problem());

@@ -46,11 +46,7 @@ public record CivoProperties(
         if (apiKey != null) {
             given.put("portal.civo.api-key", apiKey);
         }
-        return bindDefaults("portal.civo", CivoProperties.class, given);
-    }
-
-    private static <T> T bindDefaults(String name, Class<T> type, Map<String, String> given) {
-        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate(name, type);
+        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate("portal.civo", CivoProperties.class);
     }
 
     public CivoProperties withPathPrefix(String prefix) {
@@ -98,10 +94,6 @@ public record CivoProperties(
             @DefaultValue("5s") @NotNull Duration maxBackoff,
             @DefaultValue("30s") @NotNull Duration maxServerWait) {
 
-        /** The {@link DefaultValue}s, bound as the portal binds them. */
-        public static Retry defaults() {
-            return bindDefaults("portal.civo.retry", Retry.class, Map.of());
-        }
     }
 
     /**
@@ -112,10 +104,6 @@ public record CivoProperties(
             @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
             @DefaultValue("5") @Min(1) int burst) {
 
-        /** The {@link DefaultValue}s, bound as the portal binds them. */
-        public static RateLimit defaults() {
-            return bindDefaults("portal.civo.rate-limit", RateLimit.class, Map.of());
-        }
     }
 
     /**
@@ -146,7 +134,8 @@ public record CivoProperties(
 
         /** The {@link DefaultValue}s, bound as the portal binds them. */
         public static Budget defaults() {
-            return bindDefaults("portal.civo.budget", Budget.class, Map.of());
+            return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("portal.civo.budget",
+                    Budget.class);
         }
 
         /** This lane's weight when lanes compete. */

@@ -1,6 +1,7 @@
 package dev.ilbportal.kubernetes;
 
 import dev.ilbportal.civo.model.Firewall;
+import dev.ilbportal.civo.model.FirewallRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class ManifestRules {
             problems.add("The Service names firewall " + manifest.firewallId() + " but firewall " + firewall.id()
                     + " was checked.");
         }
-        long ingress = firewall.rules().stream().filter(rule -> "ingress".equalsIgnoreCase(rule.direction())).count();
+        long ingress = FirewallRules.of(firewall.rules()).ingress().size();
         if (ingress > 0) {
             problems.add("Firewall " + firewall.name() + " has " + ingress + " ingress rule" + (ingress == 1 ? "" : "s")
                     + "; an internal load balancer's firewall must have none, or the internet can reach it.");

@@ -4,7 +4,6 @@ import dev.ilbportal.identity.CurrentUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +22,8 @@ class NotificationSettingsController {
     }
 
     @GetMapping("/settings/notifications")
-    String settings(Authentication authentication, Model model) {
-        Set<NotificationKind> off = preferences.switchedOff(CurrentUser.of(authentication).subject(), Channel.EMAIL);
+    String settings(CurrentUser user, Model model) {
+        Set<NotificationKind> off = preferences.switchedOff(user.subject(), Channel.EMAIL);
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("emailOff", off);
         return "notifications/settings";
@@ -32,10 +31,10 @@ class NotificationSettingsController {
 
     @PostMapping("/settings/notifications")
     String choose(@RequestParam(name = "email", required = false) List<NotificationKind> email,
-                  Authentication authentication, RedirectAttributes redirect) {
+                  CurrentUser user, RedirectAttributes redirect) {
         Set<NotificationKind> wanted = email == null || email.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
                 : EnumSet.copyOf(email);
-        preferences.choose(CurrentUser.of(authentication).subject(), Channel.EMAIL, wanted);
+        preferences.choose(user.subject(), Channel.EMAIL, wanted);
         redirect.addFlashAttribute("message", "Your notification settings are saved.");
         return "redirect:/settings/notifications";
     }

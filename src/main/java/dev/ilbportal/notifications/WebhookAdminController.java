@@ -5,7 +5,6 @@ import dev.ilbportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,14 +36,14 @@ class WebhookAdminController {
     }
 
     @PostMapping("/admin/webhooks")
-    String add(@Valid @ModelAttribute("form") WebhookForm form, BindingResult errors, Authentication authentication,
+    String add(@Valid @ModelAttribute("form") WebhookForm form, BindingResult errors, CurrentUser user,
                Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("webhooks", webhooks.all());
             return "notifications/webhooks";
         }
         webhooks.add(new Webhook(UUID.randomUUID(), form.url().strip(), form.secret(), form.teamOrNull(), true,
-                CurrentUser.of(authentication).subject(), clock.instant()));
+                user.subject(), clock.instant()));
         redirect.addFlashAttribute("message", "Webhook added for " + (form.teamOrNull() == null ? "every team"
                 : "team " + form.teamOrNull()) + ".");
         return "redirect:/admin/webhooks";

@@ -33,7 +33,7 @@ public class Decommissions {
      * calls that removes it, and who asks.
      */
     public record DecommissionAsk(UUID loadBalancerId, UUID builtByRequestId, String team, String region,
-                                  String name, String reason, ProvisioningPlan plan, Requester by) {
+                                  String name, String reason, ProvisioningPlan plan, Participant by) {
     }
 
     /**

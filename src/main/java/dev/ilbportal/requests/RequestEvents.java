@@ -36,14 +36,14 @@ public final class RequestEvents {
         return Map.of("status", status.name(), "revision", revision, "plan_hash", planHash);
     }
 
-    public record DraftCreated(UUID requestId, String team, String name, Requester by) implements RequestEvent {
+    public record DraftCreated(UUID requestId, String team, String name, Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.draft-created"; }
         public Object after() { return Map.of("status", RequestStatus.DRAFT.name(), "name", String.valueOf(name)); }
     }
 
     public record RequestEdited(UUID requestId, String team, RequestStatus statusBefore, int revisionsVoided,
-                                Requester by) implements RequestEvent {
+                                Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.edited"; }
         public Object before() { return state(statusBefore); }
@@ -52,7 +52,7 @@ public final class RequestEvents {
     }
 
     public record RequestSubmitted(UUID requestId, String team, String region, int revision, String planHash,
-                                   Requester by) implements RequestEvent {
+                                   Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.submitted"; }
         public Object before() { return state(RequestStatus.DRAFT); }
@@ -61,7 +61,7 @@ public final class RequestEvents {
     }
 
     public record RequestApprovalRecorded(UUID requestId, String team, int revision, String planHash,
-                                          int approvals, int approvalsNeeded, Requester by) implements RequestEvent {
+                                          int approvals, int approvalsNeeded, Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.approval-recorded"; }
         public Object after() { return state(RequestStatus.SUBMITTED, revision, planHash); }
@@ -71,7 +71,7 @@ public final class RequestEvents {
     }
 
     public record RequestApproved(UUID requestId, String team, String region, int revision, String planHash,
-                                  boolean override, String reason, Requester by) implements RequestEvent {
+                                  boolean override, String reason, Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.approved"; }
         public Object before() { return state(RequestStatus.SUBMITTED, revision, planHash); }
@@ -81,7 +81,7 @@ public final class RequestEvents {
         }
     }
 
-    public record RequestRejected(UUID requestId, String team, int revision, String reason, Requester by)
+    public record RequestRejected(UUID requestId, String team, int revision, String reason, Participant by)
             implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.rejected"; }
@@ -90,7 +90,7 @@ public final class RequestEvents {
         public Map<String, Object> details() { return Map.of("revision", revision, "reason", reason); }
     }
 
-    public record RequestWithdrawn(UUID requestId, String team, RequestStatus statusBefore, Requester by)
+    public record RequestWithdrawn(UUID requestId, String team, RequestStatus statusBefore, Participant by)
             implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.withdrawn"; }
@@ -106,7 +106,7 @@ public final class RequestEvents {
         public Map<String, Object> details() { return Map.of("revision", revision); }
     }
 
-    public record DraftDeleted(UUID requestId, String team, Requester by) implements RequestEvent {
+    public record DraftDeleted(UUID requestId, String team, Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.draft-deleted"; }
         public Object before() { return state(RequestStatus.DRAFT); }

@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param currentRevision the number of the latest submitted revision, 0 when never submitted
  */
 public record RequestView(UUID id, String team, String region, String name, RequestKind kind, RequestStatus status,
-                          UUID loadBalancerId, Requester requester, int currentRevision) {
+                          UUID loadBalancerId, Participant requester, int currentRevision) {
 }

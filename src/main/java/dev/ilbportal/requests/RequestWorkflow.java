@@ -37,7 +37,7 @@ public class RequestWorkflow {
     public void approve(UUID requestId, long seenVersion, int revision, String planHash, CurrentUser approver) {
         requireRole(approver, PortalRole.APPROVER);
         LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
-        request.approve(revision, planHash, Requester.of(approver), properties.approvalsNeeded(), clock.instant());
+        request.approve(revision, planHash, Participant.of(approver), properties.approvalsNeeded(), clock.instant());
         requests.save(request);
     }
 
@@ -47,7 +47,7 @@ public class RequestWorkflow {
                        CurrentUser approver) {
         requireRole(approver, PortalRole.APPROVER);
         LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
-        request.reject(revision, planHash, Requester.of(approver), reason, clock.instant());
+        request.reject(revision, planHash, Participant.of(approver), reason, clock.instant());
         requests.save(request);
     }
 
@@ -57,7 +57,7 @@ public class RequestWorkflow {
                                 CurrentUser admin) {
         requireRole(admin, PortalRole.ADMIN);
         LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, admin);
-        request.overrideApprove(revision, planHash, Requester.of(admin), reason, clock.instant());
+        request.overrideApprove(revision, planHash, Participant.of(admin), reason, clock.instant());
         requests.save(request);
     }
 
@@ -76,7 +76,7 @@ public class RequestWorkflow {
         if (!requester.has(PortalRole.REQUESTER) || !requester.isMemberOf(request.team())) {
             throw new AccessDeniedException("Only a requester of team " + request.team() + " may withdraw it");
         }
-        request.withdraw(Requester.of(requester), clock.instant());
+        request.withdraw(Participant.of(requester), clock.instant());
         requests.save(request);
     }
 

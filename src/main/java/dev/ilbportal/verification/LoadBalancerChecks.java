@@ -4,6 +4,7 @@ import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
+import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.LoadBalancer;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.kubernetes.AppliedService;
@@ -122,8 +123,7 @@ class LoadBalancerChecks {
     private CheckResult noIngressRules(InternalLoadBalancer lb, LoadBalancer live) {
         long started = System.nanoTime();
         try {
-            List<FirewallRule> ingress = civo.listFirewallRules(lb.region(), live.firewallId()).stream()
-                    .filter(rule -> "ingress".equalsIgnoreCase(rule.direction())).toList();
+            List<FirewallRule> ingress = FirewallRules.of(civo.listFirewallRules(lb.region(), live.firewallId())).ingress();
             if (ingress.isEmpty()) {
                 return new CheckResult(CheckName.NO_INGRESS_RULES, Outcome.PASS, live.firewallId(), "civo-api",
                         "No ingress rule", millisSince(started));

@@ -7,7 +7,6 @@ import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +32,8 @@ class VerificationController {
     }
 
     @GetMapping("/verification/load-balancers/{id}")
-    String history(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Authentication authentication,
+    String history(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, CurrentUser user,
                    Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
         InternalLoadBalancer lb = visible(id, user);
         long total = runs.count(id);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -50,8 +48,7 @@ class VerificationController {
     }
 
     @PostMapping("/verification/load-balancers/{id}/verify")
-    String verifyNow(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser user = CurrentUser.of(authentication);
+    String verifyNow(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
         InternalLoadBalancer lb = visible(id, user);
         if (!mayVerify(user, lb)) {
             throw new AccessDeniedException("Verify now is for the team, approvers and admins");

@@ -28,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The audit pages are for auditors only, and auditors reach them without being able to change anything else. */
-@WebMvcTest(AuditLogController.class)
+@WebMvcTest({AuditLogController.class, AttestationController.class})
 @Import({SecuritySliceConfiguration.class, AuditAccessRules.class})
 class AuditAccessTests {
 
@@ -43,6 +43,15 @@ class AuditAccessTests {
 
     @MockitoBean
     ChainCheck chainCheck;
+
+    @MockitoBean
+    Checkpoints checkpoints;
+
+    @MockitoBean
+    EvidencePacks evidencePacks;
+
+    @MockitoBean
+    Attestation attestation;
 
     static final AuditEvent EVENT = new AuditEvent(42, Instant.parse("2026-03-01T10:15:30Z"), "riley",
             "<script>alert(1)</script>", "REQUESTER", "request.submitted", "load_balancer", "lb-7", "payments", "r-7",
@@ -67,10 +76,33 @@ class AuditAccessTests {
     @EnumSource(value = PortalRole.class, names = {"REQUESTER", "APPROVER", "ADMIN"})
     void everyOtherRoleIsRefused(PortalRole role) throws Exception {
         for (String url : List.of("/audit", "/audit/load-balancers/lb-7", "/audit/export.csv", "/audit/export.jsonl",
-                "/audit/chain-checks/1")) {
+                "/audit/chain-checks/1", "/audit/load-balancers/lb-7/evidence-pack.json", "/audit/attestation",
+                "/audit/attestation.csv", "/audit/checkpoints")) {
             mvc.perform(get(url).with(personWith(role))).andExpect(status().isForbidden());
         }
         mvc.perform(post("/audit/chain-checks").with(personWith(role)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/audit/checkpoints").with(personWith(role)).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anyoneMayFetchThePublicKeyThatChecksSignedEvidence() throws Exception {
+        when(checkpoints.publicKeyPem()).thenReturn("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n");
+        when(checkpoints.keyId()).thenReturn("0123456789abcdef");
+
+        String key = mvc.perform(get("/audit/public-key")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(key).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void timelineShowsSentencesFieldTablesAndTheRawEventBehindAToggle() throws Exception {
+        String page = mvc.perform(get("/audit/load-balancers/lb-7").with(personWith(PortalRole.AUDITOR)))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; submitted the request")
+                .contains("data-stage=\"REQUEST\"").contains("<details data-test=\"raw\">")
+                .contains("data-test=\"chain-position\">42<").doesNotContain("<b>bold</b>")
+                .doesNotContain(" style=\"").doesNotContain("<script>");
     }
 
     @Test

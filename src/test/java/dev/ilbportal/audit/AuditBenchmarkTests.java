@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("bench")
 @PortalApplicationTest
+// The schedules stay out of the way: -Pbench runs VerificationBenchmark in the same JVM first, and its 1,000 load
+// balancers in the shared database would otherwise be verified here a minute in, taking every connection.
+@TestPropertySource(properties = {
+        "portal.verification.schedule-initial-delay=1h",
+        "portal.provisioning.initial-delay=1h"
+})
 class AuditBenchmarkTests {
 
     static final int EVENTS = Integer.getInteger("bench.audit.events", 2_000_000);
@@ -61,6 +68,12 @@ class AuditBenchmarkTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    ChainCheck chainCheck;
 
     private void seed() {
         Random random = new Random(42);
@@ -84,7 +97,11 @@ class AuditBenchmarkTests {
                         Map.of("run", n, "inside", "reachable on 5432", "outside", "timed out after 3s")));
             }
             transaction.executeWithoutResult(status -> log.appendAll(batch));
+            if ((start / batchSize) % 20 == 19) {
+                checkpoints.write(); // one every 200,000 events, as a 5-minute schedule would leave them
+            }
         }
+        checkpoints.write();
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("analyze audit_event");
         } catch (Exception e) {
@@ -210,8 +227,41 @@ class AuditBenchmarkTests {
         export.put("peak_heap_growth_mb", (peak.get() - heapBefore) / 1e6);
         export.put("max_heap_mb", memory.getHeapMemoryUsage().getMax() / 1e6);
 
+        Map<String, Object> chain = new LinkedHashMap<>();
+        long readStart = System.nanoTime();
+        long read;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                try (var rows = statement.executeQuery("select " + AuditLog.COLUMNS + " from audit_event order by sequence")) {
+                    long n = 0;
+                    while (rows.next()) {
+                        AuditLog.event(rows, 0);
+                        n++;
+                    }
+                    read = n;
+                }
+            }
+            connection.commit();
+        }
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        long checkStart = System.nanoTime();
+        ChainCheck.Result checked = chainCheck.check();
+        double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
+        if (!checked.intact()) {
+            throw new IllegalStateException("chain check on the benchmark trail: " + checked.summary());
+        }
+        chain.put("events", checked.events());
+        chain.put("checkpoints_compared", checked.checkpoints());
+        chain.put("check_seconds", checkSeconds);
+        chain.put("events_per_second", checked.events() / checkSeconds);
+        chain.put("baseline_read_events_per_second", read / readSeconds);
+        chain.put("ratio_to_plain_read", (checked.events() / checkSeconds) / (read / readSeconds));
+
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events", EVENTS);
+        figures.put("chain_check_against_checkpoints", chain);
         figures.put("load_balancers", LOAD_BALANCERS);
         figures.put("requests_per_page_kind", REQUESTS);
         figures.put("seed_seconds", seedSeconds);

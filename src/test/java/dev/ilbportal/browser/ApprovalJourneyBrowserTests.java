@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.SubmittedRequests;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.MutableClock;
@@ -33,8 +33,8 @@ import org.springframework.context.annotation.Import;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalJourneyBrowserTests {
 
-    static final Requester ALICE = new Requester("alice", "Alice Adeyemi");
-    static final Requester RILEY = new Requester("riley", "Riley Rao");
+    static final Participant ALICE = new Participant("alice", "Alice Adeyemi");
+    static final Participant RILEY = new Participant("riley", "Riley Rao");
 
     @LocalServerPort
     int port;

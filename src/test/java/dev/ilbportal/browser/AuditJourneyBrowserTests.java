@@ -76,6 +76,80 @@ class AuditJourneyBrowserTests {
         history.forEach(event -> transaction.executeWithoutResult(status -> events.publishEvent(event)));
     }
 
+    private void seedProvenAndExposed() {
+        Actor portal = Actor.portal("provisioning");
+        Actor verifier = Actor.portal("verification");
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        for (String lb : List.of("lb-attest-proven", "lb-attest-exposed")) {
+            EventSubject subject = EventSubject.loadBalancer(lb, "req-" + lb, "ledger");
+            List<LoadBalancerHistory> history = new java.util.ArrayList<>(List.of(
+                    new LoadBalancerHistory(portal, "provisioning.load-balancer-provisioned", subject, null,
+                            Map.of("status", "ACTIVE", "civo_id", "civo-" + lb, "firewall_id", "fw-" + lb,
+                                    "region", "FRA1"), Map.of()),
+                    new LoadBalancerHistory(verifier, "verification.completed", subject, null,
+                            Map.of("outcome", "PASS"), Map.of("trigger", "AFTER_PROVISIONING", "failed_checks", ""))));
+            if (lb.endsWith("exposed")) {
+                history.add(new LoadBalancerHistory(verifier, "verification.completed", subject, null,
+                        Map.of("outcome", "FAIL"), Map.of("trigger", "SCHEDULED", "failed_checks", "OUTSIDE_REFUSED")));
+                history.add(new LoadBalancerHistory(verifier, "verification.drifted", subject,
+                        Map.of("status", "ACTIVE"), Map.of("status", "DRIFTED"),
+                        Map.of("failed_checks", "OUTSIDE_REFUSED")));
+            }
+            history.forEach(event -> transaction.executeWithoutResult(status -> events.publishEvent(event)));
+        }
+    }
+
+    @Test
+    void auditorOpensTheAttestationATimelineAndDownloadsItsEvidencePack() throws Exception {
+        seedProvenAndExposed();
+        String portal = "http://localhost:" + port;
+        Page page = browser.newPage();
+        SandboxSignIn.as(page, portal, "audrey");
+
+        page.navigate(portal + "/audit");
+        page.locator("[data-test=attestation-link]").click();
+        assertThat(page.locator("[data-test=attestation]")).isVisible();
+        assertThat(page.locator("[data-test=share]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("ledger"))).containsText("1 / 2");
+        assertThat(page.locator("[data-test=not-proven-row][data-status=EXPOSED]")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("lb-attest-exposed")))
+                .hasCount(1);
+        assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+        Browser.screenshot(page, "audit-attestation");
+
+        Download csvDownload = page.waitForDownload(() -> page.locator("[data-test=attestation-csv]").click());
+        Path csv = Path.of("target", "screenshots", "audit-attestation.csv");
+        csvDownload.saveAs(csv);
+        assertThat(Files.readString(csv)).contains("\"lb-attest-exposed\",\"ledger\",\"FRA1\",EXPOSED");
+
+        page.locator("[data-test=not-proven-row] a", new Page.LocatorOptions().setHasText("lb-attest-exposed"))
+                .click();
+        assertThat(page.locator("[data-test=timeline]")).containsText("lb-attest-exposed");
+        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=sentence]"))
+                .containsText("found it exposed");
+        assertThat(page.locator("[data-test=entry][data-stage=BUILD] [data-test=sentence]"))
+                .containsText("finished building load balancer civo-lb-attest-exposed behind firewall fw-lb-attest-exposed");
+        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=changes]")).containsText("DRIFTED");
+        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] pre")).not().isVisible();
+        page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] summary").click();
+        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] pre")).containsText("hash: ");
+        Browser.screenshot(page, "audit-readable-timeline");
+
+        Download packDownload = page.waitForDownload(() -> page.locator("[data-test=evidence-pack]").click());
+        Path pack = Path.of("target", "screenshots", "evidence-lb-attest-exposed.json");
+        packDownload.saveAs(pack);
+        Process verify = new ProcessBuilder("python3", "docs/verify-evidence-pack.py", pack.toString())
+                .redirectErrorStream(true).start();
+        String verdict = new String(verify.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(verify.waitFor()).as(verdict).isZero();
+        assertThat(verdict).contains("VERIFIED: evidence pack of load balancer lb-attest-exposed");
+
+        page.reload();
+        assertThat(page.locator("[data-test=entry][data-stage=AUDIT] [data-test=sentence]").last())
+                .hasText("Audrey Laurent downloaded its evidence pack");
+        page.context().close();
+    }
+
     @Test
     void auditorFindsALoadBalancerReadsItsTimelineExportsItAndChecksTheChain() throws Exception {
         seedHistoryOf("lb-orders-db", "req-1042");
@@ -94,9 +168,14 @@ class AuditJourneyBrowserTests {
 
         page.locator("[data-test=timeline-link]").first().click();
         assertThat(page.locator("[data-test=timeline]")).containsText("lb-orders-db");
-        List<String> actions = page.locator("[data-test=event] td:nth-child(4)").allInnerTexts();
-        assertThat(actions).containsExactly("request.submitted", "request.approved",
-                "provisioning.load-balancer-created", "verification.run-completed");
+        assertThat(page.locator("[data-test=entry]")).hasCount(4);
+        assertThat(page.locator("[data-test=entry][data-stage=REQUEST] [data-test=sentence]"))
+                .hasText("Riley Rao submitted revision 1");
+        assertThat(page.locator("[data-test=entry][data-stage=DECISION] [data-test=sentence]"))
+                .hasText("April Okafor approved revision 1");
+        assertThat(page.locator("[data-test=entry][data-stage=BUILD]")).hasCount(1);
+        assertThat(page.locator("[data-test=entry][data-stage=VERIFICATION]")).hasCount(1);
+
         Browser.screenshot(page, "audit-timeline");
 
         Download download = page.waitForDownload(() -> page.locator("[data-test=export-csv]").click());

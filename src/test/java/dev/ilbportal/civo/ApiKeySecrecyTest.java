@@ -10,23 +10,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiKeySecrecyTest {
 
-    private final CivoWireMock civo = new CivoWireMock();
-
-    @BeforeEach
-    void start() {
-        civo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        civo.stop();
-    }
+    @RegisterExtension
+    final CivoWireMock civo = new CivoWireMock();
 
     @Test
     void clientPropertiesAndConnectionNeverPrintTheKey() {

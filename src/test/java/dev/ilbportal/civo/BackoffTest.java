@@ -2,6 +2,7 @@ package dev.ilbportal.civo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class BackoffTest {
 
-    private static final CivoProperties.Retry RETRY = CivoProperties.Retry.defaults();
+    private static final CivoProperties.Retry RETRY = CivoProperties.defaults(URI.create("http://127.0.0.1:1"), null)
+            .retry();
 
     @Test
     void doublesTheCeilingPerRetryUpToMaxBackoff() {

@@ -11,22 +11,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class CivoCallsOutsideTransactionsTest {
 
-    private final CivoWireMock civo = new CivoWireMock();
+    @RegisterExtension
+    final CivoWireMock civo = new CivoWireMock();
 
     @BeforeEach
-    void start() {
-        civo.start();
+    void stubRegions() {
         civo.server.stubFor(get(urlPathEqualTo("/v2/regions")).willReturn(okJson("[]")));
     }
 
     @AfterEach
-    void stop() {
+    void endTheTransaction() {
         TransactionSynchronizationManager.setActualTransactionActive(false);
-        civo.stop();
     }
 
     @Test

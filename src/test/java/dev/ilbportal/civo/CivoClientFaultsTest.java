@@ -20,9 +20,8 @@ import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
 import dev.ilbportal.civo.model.Region;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CivoClientFaultsTest {
 
@@ -33,17 +32,8 @@ class CivoClientFaultsTest {
             <html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head>
             <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>""";
 
-    private final CivoWireMock civo = new CivoWireMock();
-
-    @BeforeEach
-    void start() {
-        civo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        civo.stop();
-    }
+    @RegisterExtension
+    final CivoWireMock civo = new CivoWireMock();
 
     @Test
     void retriesGetOn503ThenSucceeds() {

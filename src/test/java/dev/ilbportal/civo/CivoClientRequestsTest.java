@@ -30,9 +30,8 @@ import dev.ilbportal.civo.model.LoadBalancerOptions;
 import dev.ilbportal.civo.model.LoadBalancerUpdateRequest;
 import dev.ilbportal.civo.model.SimpleResult;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CivoClientRequestsTest {
 
@@ -46,17 +45,8 @@ class CivoClientRequestsTest {
              "firewall_id":"fw-1","state":"available","max_concurrent_requests":10000,
              "options":{"server_timeout":"60s","client_timeout":"60s"},"something_new":{"x":1}}""";
 
-    private final CivoWireMock civo = new CivoWireMock();
-
-    @BeforeEach
-    void start() {
-        civo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        civo.stop();
-    }
+    @RegisterExtension
+    final CivoWireMock civo = new CivoWireMock();
 
     @Test
     void sendsBearerKeyJsonAcceptUserAgentAndDefaultRegionOnEveryCall() {

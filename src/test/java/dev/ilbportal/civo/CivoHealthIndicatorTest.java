@@ -9,25 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 class CivoHealthIndicatorTest {
 
-    private final CivoWireMock civo = new CivoWireMock();
-
-    @BeforeEach
-    void start() {
-        civo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        civo.stop();
-    }
+    @RegisterExtension
+    final CivoWireMock civo = new CivoWireMock();
 
     private CivoHealthIndicator indicator() {
         return new CivoHealthIndicator(civo.client(), civo.time);

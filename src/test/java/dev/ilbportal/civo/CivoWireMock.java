@@ -4,21 +4,29 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.web.client.RestClient;
 
-/** A WireMock server on a free port plus a client pointed at it that sleeps on fake time. */
-final class CivoWireMock {
+/**
+ * A WireMock server on a free port plus a client pointed at it that sleeps on fake time; registered as a JUnit
+ * extension ({@code @RegisterExtension}), it runs for each test.
+ */
+final class CivoWireMock implements BeforeEachCallback, AfterEachCallback {
 
     static final String KEY = "sk-test-0123456789abcdef";
 
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     final FakeTime time = new FakeTime();
 
-    void start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         server.start();
     }
 
-    void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         server.stop();
     }
 

@@ -41,11 +41,11 @@ class StartupFailureTests {
     @Test
     void unreachableIdentityProviderFailsNamingTheIssuerSetting(CapturedOutput output) {
         TestDatabase database = TestDatabase.get();
-        assertThatThrownBy(() -> start("spring.datasource.url=" + database.jdbcUrl(),
-                "spring.datasource.username=" + database.username(),
-                "spring.datasource.password=" + database.password(),
-                "portal.identity.oidc.issuer-uri=http://127.0.0.1:9/realms/ilb-portal",
-                "portal.identity.oidc.client-id=ilb-portal"))
+        java.util.List<String> settings = new java.util.ArrayList<>(database.portalProperties(database.jdbcUrl())
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        settings.add("portal.identity.oidc.issuer-uri=http://127.0.0.1:9/realms/ilb-portal");
+        settings.add("portal.identity.oidc.client-id=ilb-portal");
+        assertThatThrownBy(() -> start(settings.toArray(String[]::new)))
                 .isInstanceOf(Exception.class);
 
         assertThat(output).contains("could not reach its OpenID Connect provider at http://127.0.0.1:9/realms/ilb-portal")

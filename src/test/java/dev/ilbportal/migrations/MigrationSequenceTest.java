@@ -44,8 +44,8 @@ class MigrationSequenceTest {
         List<ReleasedMigration> released = releasedCopies("V10__a.sql", "V40__b.sql");
         write("V12__requests_column.sql", "ALTER TABLE t ADD COLUMN c TEXT;");
 
-        assertThat(MigrationSequence.problems(folder, released)).singleElement().asString()
-                .startsWith("V12__requests_column.sql is not above the highest released version 40");
+        assertThat(onlyProblem(released)).startsWith("V12__requests_column.sql is not above the highest released"
+                + " version 40");
     }
 
     @Test
@@ -59,30 +59,21 @@ class MigrationSequenceTest {
     }
 
     @Test
-    void anEditedReleasedMigrationIsRefused() throws IOException {
+    void anEditedOrDeletedReleasedMigrationIsRefused() throws IOException {
         List<ReleasedMigration> released = releasedCopies("V1__a.sql");
         write("V1__a.sql", "SELECT 1; -- edited after release");
+        assertThat(onlyProblem(released)).startsWith("released V1__a.sql was edited");
 
-        assertThat(MigrationSequence.problems(folder, released)).singleElement().asString()
-                .startsWith("released V1__a.sql was edited");
-    }
-
-    @Test
-    void aDeletedReleasedMigrationIsRefused() throws IOException {
-        List<ReleasedMigration> released = releasedCopies("V1__a.sql");
         Files.delete(folder.resolve("V1__a.sql"));
-
-        assertThat(MigrationSequence.problems(folder, released)).singleElement().asString()
-                .startsWith("released V1__a.sql is gone");
+        assertThat(onlyProblem(released)).startsWith("released V1__a.sql is gone");
     }
 
     @Test
     void aFileFlywayWouldSkipIsRefused() throws IOException {
         write("V41_single_underscore.sql", "SELECT 1;");
 
-        assertThat(MigrationSequence.problems(folder, List.of())).singleElement().asString()
-                .isEqualTo("V41_single_underscore.sql is not named V<version>__<description>.sql, so Flyway would"
-                        + " skip it");
+        assertThat(onlyProblem(List.of())).isEqualTo("V41_single_underscore.sql is not named"
+                + " V<version>__<description>.sql, so Flyway would skip it");
     }
 
     @Test
@@ -100,6 +91,12 @@ class MigrationSequenceTest {
         assertThat(MigrationFile.VERSION_ORDER.compare(MigrationFile.parseVersion("40.1"),
                 MigrationFile.parseVersion("40"))).isPositive();
         assertThat(MigrationFile.parseVersion("41.0")).isEqualTo(List.of(BigInteger.valueOf(41)));
+    }
+
+    private String onlyProblem(List<ReleasedMigration> released) {
+        List<String> problems = MigrationSequence.problems(folder, released);
+        assertThat(problems).hasSize(1);
+        return problems.getFirst();
     }
 
     /** Writes the files and lists them as released, as they are now. */

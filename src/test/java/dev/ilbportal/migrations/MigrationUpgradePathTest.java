@@ -59,14 +59,12 @@ class MigrationUpgradePathTest {
     void aDatabaseWithEveryReleasedMigrationTakesTheNextOneAndThePortalStartsOnIt() throws IOException {
         List<ReleasedMigration> released = ReleasedMigration.all();
 
-        // files added since the last release (other branches' new migrations) are not part of the released state
-        String highestReleased = released.stream().map(ReleasedMigration::version).max(MigrationFile.VERSION_ORDER)
-                .orElseThrow().stream().map(BigInteger::toString).collect(Collectors.joining("."));
-        Flyway today = Flyway.configure().dataSource(url, server.username(), server.password())
-                .locations(RELEASED_LOCATION).target(highestReleased).load();
+        Flyway today = flyway(RELEASED_LOCATION);
         today.migrate();
-        int unreleased = MigrationFile.allIn(MigrationFile.FOLDER).size() - released.size();
+        java.util.Set<String> releasedNames = released.stream().map(ReleasedMigration::name)
+                .collect(Collectors.toSet());
         Map<String, Integer> appliedChecksums = applied(today).stream()
+                .filter(info -> releasedNames.contains(info.getScript()))
                 .collect(Collectors.toMap(MigrationInfo::getScript, MigrationInfo::getChecksum));
         assertThat(appliedChecksums).as("the released list holds the checksums Flyway itself stores")
                 .isEqualTo(released.stream().collect(Collectors.toMap(ReleasedMigration::name,
@@ -78,7 +76,7 @@ class MigrationUpgradePathTest {
         }
         String nextLocation = "filesystem:" + nextMigrations.toAbsolutePath();
         Flyway upgraded = flyway(RELEASED_LOCATION, nextLocation);
-        assertThat(upgraded.migrate().migrationsExecuted).isEqualTo(unreleased + 1);
+        assertThat(upgraded.migrate().migrationsExecuted).isEqualTo(1);
         assertThat(applied(upgraded)).last().extracting(MigrationInfo::getScript).isEqualTo(next);
 
         try (ConfigurableApplicationContext portal = startPortal(RELEASED_LOCATION + "," + nextLocation)) {
@@ -104,7 +102,8 @@ class MigrationUpgradePathTest {
     }
 
     private Flyway flyway(String... locations) {
-        return Flyway.configure().dataSource(url, server.username(), server.password()).locations(locations).load();
+        return Flyway.configure().dataSource(url, server.ownerUsername(), server.ownerPassword())
+                .placeholders(Map.of("approle", server.username())).locations(locations).load();
     }
 
     private static List<MigrationInfo> applied(Flyway flyway) {
@@ -112,7 +111,7 @@ class MigrationUpgradePathTest {
     }
 
     private ConfigurableApplicationContext startPortal(String flywayLocations) {
-        return new SpringApplicationBuilder(PortalApplication.class).run(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--portal.sandbox.oidc-port=0",
                 "--portal.sandbox.civo-port=0",
@@ -120,14 +119,14 @@ class MigrationUpgradePathTest {
                 "--portal.notifications.dispatch-initial-delay=1h",
                 "--portal.provisioning.initial-delay=1h",
                 "--portal.verification.schedule-initial-delay=1h",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + server.username(),
-                "--spring.datasource.password=" + server.password(),
-                "--spring.flyway.locations=" + flywayLocations);
+                "--spring.flyway.locations=" + flywayLocations));
+        arguments.addAll(List.of(server.portalArguments(url)));
+        return new SpringApplicationBuilder(PortalApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private void execute(String jdbcUrl, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.ownerUsername(),
+                server.ownerPassword());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

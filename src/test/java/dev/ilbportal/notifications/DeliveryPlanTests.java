@@ -12,7 +12,7 @@ import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
 import dev.ilbportal.requests.RequestEvents.RequestRejected;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
 import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
 import java.time.Clock;
@@ -75,11 +75,11 @@ class DeliveryPlanTests {
     @Test
     void submittedRequestMailsEveryApproverWithAnAddressButNotTheSubmitter() {
         var byAlice = plan(notifications.notificationFor(new RequestSubmitted(requestId, "payments", "LON1", 1, "h",
-                new Requester("alice", "Alice"))));
+                new Participant("alice", "Alice"))));
         assertThat(mailedTo(byAlice)).containsExactly("april", "riley");
 
         var byRiley = plan(notifications.notificationFor(new RequestSubmitted(requestId, "payments", "LON1", 1, "h",
-                new Requester("riley", "Riley"))));
+                new Participant("riley", "Riley"))));
         assertThat(mailedTo(byRiley)).containsExactly("april");
         assertThat(byRiley.webhooks()).containsExactly(PAYMENTS_HOOK, GLOBAL_HOOK);
     }
@@ -87,7 +87,7 @@ class DeliveryPlanTests {
     @Test
     void submittedRequestMailLinksToTheRequestPage() {
         var notification = notifications.notificationFor(new RequestSubmitted(requestId, "payments", "LON1", 2, "h",
-                new Requester("alice", "Alice")));
+                new Participant("alice", "Alice")));
         assertThat(notification.kind()).isEqualTo(NotificationKind.REQUEST_SUBMITTED);
         assertThat(notification.path()).isEqualTo("/requests/" + requestId);
         assertThat(notification.title()).contains("payments-db").contains("waits for your approval");
@@ -96,7 +96,7 @@ class DeliveryPlanTests {
     @Test
     void approvalMailsOnlyTheRequester() {
         var plan = plan(notifications.notificationFor(new RequestApproved(requestId, "payments", "LON1", 1, "h",
-                false, null, new Requester("april", "April"))));
+                false, null, new Participant("april", "April"))));
         assertThat(mailedTo(plan)).containsExactly("alice");
         assertThat(plan.webhooks()).containsExactly(PAYMENTS_HOOK, GLOBAL_HOOK);
     }
@@ -104,7 +104,7 @@ class DeliveryPlanTests {
     @Test
     void rejectionMailsTheRequesterWithTheReason() {
         var notification = notifications.notificationFor(new RequestRejected(requestId, "payments", 1,
-                "Port 22 is not allowed", new Requester("april", "April")));
+                "Port 22 is not allowed", new Participant("april", "April")));
         assertThat(mailedTo(plan(notification))).containsExactly("alice");
         assertThat(notification.kind()).isEqualTo(NotificationKind.REQUEST_REJECTED);
         assertThat(notification.text()).contains("Reason: Port 22 is not allowed");
@@ -145,7 +145,7 @@ class DeliveryPlanTests {
     @Test
     void personWhoSwitchedAKindOffGetsNoMailOfThatKind() {
         var notification = notifications.notificationFor(new RequestSubmitted(requestId, "payments", "LON1", 1, "h",
-                new Requester("alice", "Alice")));
+                new Participant("alice", "Alice")));
         var plan = DeliveryPlan.of(notification, EVERYONE, Set.of("april"), WEBHOOKS);
         assertThat(mailedTo(plan)).containsExactly("riley");
     }

@@ -14,7 +14,7 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.PlanBuilder;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
 import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
@@ -231,7 +231,7 @@ class NotificationDeliveryTests {
     void mailGoesThroughTheSandboxSmtpServerWithALinkToTheRequest() throws Exception {
         CurrentUser approver = approverWithMail("approver-" + UUID.randomUUID().toString().substring(0, 8));
         UUID requestId = UUID.randomUUID();
-        publishCommitted(new RequestSubmitted(requestId, team, "LON1", 1, "hash", new Requester("alice", "Alice")));
+        publishCommitted(new RequestSubmitted(requestId, team, "LON1", 1, "hash", new Participant("alice", "Alice")));
         dispatchUntil(() -> deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED).stream()
                 .allMatch(d -> d.status() == Delivery.Status.SENT));
 
@@ -250,11 +250,11 @@ class NotificationDeliveryTests {
         wanted.remove(NotificationKind.REQUEST_SUBMITTED);
         preferences.choose(approver.subject(), Channel.EMAIL, wanted);
 
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED)).isEmpty();
 
         preferences.choose(approver.subject(), Channel.EMAIL, EnumSet.allOf(NotificationKind.class));
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(approver.subject(), NotificationKind.REQUEST_SUBMITTED)).hasSize(1);
     }
 
@@ -274,7 +274,7 @@ class NotificationDeliveryTests {
         people.record(new CurrentUser(subject, "No Mail", null, Set.of(PortalRole.APPROVER), Set.of()), Instant.now());
         assertThat(people.find(subject)).get().satisfies(person -> assertThat(person.hasEmail()).isFalse());
 
-        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Requester("alice", "A")));
+        publishCommitted(new RequestSubmitted(UUID.randomUUID(), team, "LON1", 1, "h", new Participant("alice", "A")));
         assertThat(deliveriesFor(subject, NotificationKind.REQUEST_SUBMITTED)).isEmpty();
     }
 
@@ -283,9 +283,9 @@ class NotificationDeliveryTests {
         CurrentUser approver = approverWithMail("reminded-" + UUID.randomUUID().toString().substring(0, 8));
         ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
         LoadBalancerSpec spec = fixture.spec(ApprovedRequestFixture.uniqueName("remind"), FirewallChoice.create(""));
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Requester.of(ApprovedRequestFixture.ALICE),
+        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Requester.of(ApprovedRequestFixture.ALICE),
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE),
                 Instant.now(), Duration.ofHours(1));
         UUID requestId = requests.save(request).id();
 

@@ -13,7 +13,7 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.PlanBuilder;
 import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -102,9 +102,9 @@ class NotificationsBrowserTests {
     private UUID submitRequest(String name) {
         ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
         LoadBalancerSpec spec = fixture.spec(name, FirewallChoice.create(""));
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Requester.of(ApprovedRequestFixture.ALICE),
+        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Requester.of(ApprovedRequestFixture.ALICE),
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE),
                 Instant.now(), Duration.ofDays(7));
         return requests.save(request).id();
     }

@@ -13,7 +13,7 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.internal.PlanBuilder;
 import dev.ilbportal.requests.ProvisioningPlan;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Duration;
@@ -47,9 +47,9 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
     /** Drafts, submits and approves a request for {@code spec}; provisioning starts from the approval. */
     public UUID approve(LoadBalancerSpec spec) {
         ProvisioningPlan plan = PlanBuilder.planFor(spec);
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Requester.of(ALICE),
+        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(plan.toSubmitted(), Requester.of(ALICE), Instant.now(), Duration.ofDays(7));
+        request.submit(plan.toSubmitted(), Participant.of(ALICE), Instant.now(), Duration.ofDays(7));
         UUID id = requests.save(request).id();
         workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(), APRIL);
         return id;

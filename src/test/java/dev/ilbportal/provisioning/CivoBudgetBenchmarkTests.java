@@ -264,7 +264,7 @@ class CivoBudgetBenchmarkTests {
                 .requestId();
         long coldFirst = simulator.budget().stats().total();
         simulator.budget().reset();
-        CivoLane.INTERACTIVE.run(() -> drafts.saveStep(id, WizardStep.FIREWALL, spec, ApprovedRequestFixture.ALICE));
+        CivoLane.INTERACTIVE.run(() -> drafts.saveStep(id, WizardStep.NETWORK, spec, ApprovedRequestFixture.ALICE));
         long firewallStep = simulator.budget().stats().total();
         simulator.budget().reset();
         CivoLane.INTERACTIVE.run(() -> drafts.saveStep(id, WizardStep.LOAD_BALANCER, spec,

@@ -114,6 +114,24 @@ class ProvisioningPagesTests {
     }
 
     @Test
+    void retryOrAbandonOfAJobInTheWrongStateIsAConflictWithItsReasonNeverAServerError() throws Exception {
+        ProvisioningJob succeeded = provision(ApprovedRequestFixture.uniqueName("settled"));
+        assertThat(succeeded.status()).isEqualTo(JobStatus.SUCCEEDED);
+        SandboxBrowserlessLogin adam = signedIn("adam");
+        String page = adam.get(portal("/admin/provisioning")).body();
+
+        HttpResponse<String> retry = post(adam, "/provisioning/jobs/" + succeeded.id() + "/retry", page);
+        HttpResponse<String> abandon = post(adam, "/provisioning/jobs/" + succeeded.id() + "/abandon", page);
+
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(retry.body()).contains("data-test=\"refused-reason\"")
+                .contains("Only a failed job can be retried; this one is SUCCEEDED.");
+        assertThat(abandon.statusCode()).isEqualTo(409);
+        assertThat(abandon.body()).contains("cannot be abandoned.");
+        assertThat(jobs.findById(succeeded.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
     void adminOverviewListsFailedJobsForAdminsOnly() throws Exception {
         faults.inject(Fault.error(500, "database_firewall_create", "Failed to create").on("POST", "/v2/firewalls"));
         ProvisioningJob failed = provision(ApprovedRequestFixture.uniqueName("listedfail"));

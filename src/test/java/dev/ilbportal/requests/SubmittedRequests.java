@@ -42,20 +42,20 @@ public final class SubmittedRequests {
     }
 
     /** A request submitted by {@code requester} at {@code at}, not stored. */
-    public static LoadBalancerRequest submitted(String team, Requester requester, LoadBalancerSpec spec, Instant at) {
+    public static LoadBalancerRequest submitted(String team, Participant requester, LoadBalancerSpec spec, Instant at) {
         LoadBalancerRequest request = LoadBalancerRequest.draft(team, requester, snapshot(spec), at);
         request.submit(PlanBuilder.planFor(spec).toSubmitted(), requester, at, Duration.ofDays(7));
         return request;
     }
 
     /** Edits a submitted (or rejected) request and submits the change as the next revision. */
-    public static void resubmit(LoadBalancerRequest request, LoadBalancerSpec spec, Requester by, Instant at) {
+    public static void resubmit(LoadBalancerRequest request, LoadBalancerSpec spec, Participant by, Instant at) {
         request.edit(snapshot(spec), by, at);
         request.submit(PlanBuilder.planFor(spec).toSubmitted(), by, at, Duration.ofDays(7));
     }
 
     /** Stores a request submitted at {@code at} and remembers it for {@link #removeAll()}. */
-    public UUID store(String team, Requester requester, LoadBalancerSpec spec, Instant at) {
+    public UUID store(String team, Participant requester, LoadBalancerSpec spec, Instant at) {
         return store(submitted(team, requester, spec, at));
     }
 

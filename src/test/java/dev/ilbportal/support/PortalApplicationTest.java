@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole portal on a random port, on the shared test PostgreSQL, with the sandbox's OIDC provider (and other
  * sandbox parts) on free ports. The notification dispatcher and reminder job do not run on their own: every cached
- * context shares one outbox table, so tests that send notifications dispatch them themselves.
+ * context shares one outbox table, so tests that send notifications dispatch them themselves. Nor do scheduled audit
+ * checkpoints: tests that tamper with the trail and undo it must not have a checkpoint signed in between.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "portal.sandbox.civo-port=0",
         "portal.sandbox.smtp-port=0",
         "portal.notifications.dispatch-initial-delay=1h",
-        "portal.civo.budget.fail-calls-in-transaction=true"
+        "portal.civo.budget.fail-calls-in-transaction=true",
+        "portal.audit.checkpoint-interval=6h"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {

@@ -5,7 +5,6 @@ import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.DriftedLoadBalancers;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +20,7 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+    String home(CurrentUser user, Model model) {
         List<PortalRole> roles = Arrays.stream(PortalRole.values()).filter(user::has).toList();
         model.addAttribute("roles", roles);
         model.addAttribute("features", Feature.openTo(user));

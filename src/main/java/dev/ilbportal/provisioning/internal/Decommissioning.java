@@ -11,7 +11,7 @@ import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.ProvisioningPlan.PlannedCall;
 import dev.ilbportal.requests.ProvisioningPlan.Step;
 import dev.ilbportal.requests.RequestRuleViolation;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public class Decommissioning {
                     + " cannot be decommissioned.");
         }
         UUID id = decommissions.ask(new DecommissionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(), lb.name(),
-                reason, planOf(lb), Requester.of(user)));
+                reason, planOf(lb), Participant.of(user)));
         events.publishEvent(new DecommissionRequested(id, lb.id(), lb.team(), user.subject()));
         return id;
     }

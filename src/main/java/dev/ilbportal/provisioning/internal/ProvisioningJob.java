@@ -232,7 +232,7 @@ public class ProvisioningJob {
     /** An admin's retry: the failed step runs again from a clean attempt count. */
     public void retryFromFailedStep(Instant now) {
         if (status != JobStatus.FAILED) {
-            throw new IllegalStateException("Only a failed job can be retried; this one is " + status);
+            throw new JobStateConflict("Only a failed job can be retried; this one is " + status + ".");
         }
         status = JobStatus.PENDING;
         stepAttempts = 0;
@@ -247,7 +247,7 @@ public class ProvisioningJob {
     public void abandon(Instant now) {
         if (kind != Kind.PROVISION || status == JobStatus.SUCCEEDED || status == JobStatus.ABANDONED
                 || step.isCleanUp()) {
-            throw new IllegalStateException("A " + status + " job at " + step + " cannot be abandoned");
+            throw new JobStateConflict("A " + status + " job at " + step + " cannot be abandoned.");
         }
         status = JobStatus.PENDING;
         step = ProvisioningStep.DELETE_LOAD_BALANCER;

@@ -6,6 +6,7 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRule;
+import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.LoadBalancer;
 import dev.ilbportal.civo.model.SimpleResult;
 import java.time.Clock;
@@ -105,9 +106,8 @@ class ProvisioningSteps {
     }
 
     private StepResult checkFirewallRules(ProvisioningJob job) {
-        List<FirewallRule> ingress = civo.listFirewallRules(job.region(), job.firewallId()).stream()
-                .filter(rule -> "ingress".equalsIgnoreCase(rule.direction()))
-                .toList();
+        List<FirewallRule> ingress = FirewallRules.of(civo.listFirewallRules(job.region(), job.firewallId()))
+                .ingress();
         if (!ingress.isEmpty()) {
             StringBuilder rules = new StringBuilder();
             ingress.forEach(rule -> rules.append(rules.isEmpty() ? "" : "; ").append(rule.protocol()).append(' ')

@@ -5,7 +5,6 @@ import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.requests.RequestRuleViolation;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +23,8 @@ class DecommissionController {
     }
 
     @GetMapping("/inventory/{id}/decommission")
-    String form(@PathVariable UUID id, Authentication authentication, Model model) {
-        InternalLoadBalancer lb = decommissioning.decommissionable(id, CurrentUser.of(authentication));
+    String form(@PathVariable UUID id, CurrentUser user, Model model) {
+        InternalLoadBalancer lb = decommissioning.decommissionable(id, user);
         model.addAttribute("lb", lb);
         model.addAttribute("plan", decommissioning.planOf(lb));
         return "provisioning/decommission";
@@ -33,8 +32,7 @@ class DecommissionController {
 
     @PostMapping("/inventory/{id}/decommission")
     String request(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
-                   Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+                   CurrentUser user, Model model) {
         try {
             UUID requestId = decommissioning.request(id, reason, user);
             return "redirect:/requests/" + requestId;

@@ -7,7 +7,6 @@ import dev.ilbportal.identity.PortalRole;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -29,8 +28,7 @@ class InventoryController {
     @GetMapping("/inventory")
     String inventory(@RequestParam(required = false) String team, @RequestParam(required = false) String region,
                      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                     Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+                     CurrentUser user, Model model) {
         boolean restricted = !user.has(PortalRole.AUDITOR) && !user.has(PortalRole.ADMIN);
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         InternalLoadBalancer.Status wanted = parseStatus(status);

@@ -14,7 +14,6 @@ import dev.ilbportal.requests.RequestView;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +43,9 @@ class ProvisioningProgressController {
 
     /** The progress panel: a fragment for htmx polling, or a whole page without JavaScript. */
     @GetMapping("/provisioning/requests/{requestId}")
-    String progress(@PathVariable UUID requestId, Authentication authentication,
+    String progress(@PathVariable UUID requestId, CurrentUser user,
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        RequestView request = visibleRequest(requestId, CurrentUser.of(authentication));
+        RequestView request = visibleRequest(requestId, user);
         model.addAttribute("request", request);
         model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
         model.addAttribute("manifestAvailable", jobs.findByRequestId(requestId).map(ProvisioningProgressController::hasManifest)
@@ -59,8 +58,8 @@ class ProvisioningProgressController {
     /** The Service manifest with the created firewall's id, for teams that apply it themselves. */
     @GetMapping("/provisioning/requests/{requestId}/manifest.yaml")
     org.springframework.http.ResponseEntity<String> manifest(@PathVariable UUID requestId,
-                                                             Authentication authentication) {
-        visibleRequest(requestId, CurrentUser.of(authentication));
+                                                             CurrentUser user) {
+        visibleRequest(requestId, user);
         ProvisioningJob job = jobs.findByRequestId(requestId).filter(ProvisioningProgressController::hasManifest)
                 .orElseThrow(() -> new NotFoundException("A Service manifest for request " + requestId));
         String yaml = job.plan().serviceManifest(job.firewallId()).toYaml();
@@ -76,19 +75,19 @@ class ProvisioningProgressController {
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/retry")
-    String retry(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser admin = requireAdmin(authentication);
+    String retry(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
+        requireAdmin(user);
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.retry(jobId, admin.subject());
+        administration.retry(jobId, user.subject());
         redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/abandon")
-    String abandon(@PathVariable UUID jobId, Authentication authentication, RedirectAttributes redirect) {
-        CurrentUser admin = requireAdmin(authentication);
+    String abandon(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
+        requireAdmin(user);
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.abandon(jobId, admin.subject());
+        administration.abandon(jobId, user.subject());
         redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
@@ -97,11 +96,9 @@ class ProvisioningProgressController {
         return requests.findVisibleTo(requestId, user).orElseThrow(() -> new NotFoundException("Request " + requestId));
     }
 
-    private static CurrentUser requireAdmin(Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
+    private static void requireAdmin(CurrentUser user) {
         if (!user.has(PortalRole.ADMIN)) {
             throw new AccessDeniedException("Admins only");
         }
-        return user;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,8 +39,8 @@ class RequestPageController {
     }
 
     @GetMapping(PAGE)
-    String show(@PathVariable UUID id, Authentication authentication, Model model) {
-        model.addAttribute("request", pages.show(id, CurrentUser.of(authentication)));
+    String show(@PathVariable UUID id, CurrentUser user, Model model) {
+        model.addAttribute("request", pages.show(id, user));
         model.addAttribute("rejection", DecisionForm.blank());
         model.addAttribute("override", DecisionForm.blank());
         return "requests/show";
@@ -49,8 +48,7 @@ class RequestPageController {
 
     @PostMapping(PAGE + "/approve")
     String approve(@PathVariable UUID id, @Validated @ModelAttribute("approval") DecisionForm form,
-                   BindingResult errors, Authentication authentication, RedirectAttributes flash) {
-        CurrentUser approver = CurrentUser.of(authentication);
+                   BindingResult errors, CurrentUser approver, RedirectAttributes flash) {
         return act(id, errors, flash, "You approved revision " + form.revisionNumber() + ".",
                 () -> workflow.approve(id, form.version(), form.revisionNumber(), form.planHash(), approver));
     }
@@ -58,9 +56,8 @@ class RequestPageController {
     @PostMapping(PAGE + "/reject")
     String reject(@PathVariable UUID id, @Validated(DecisionForm.NeedsReason.class)
                   @ModelAttribute("rejection") DecisionForm form, BindingResult errors,
-                  Authentication authentication, Model model, HttpServletResponse response,
+                  CurrentUser approver, Model model, HttpServletResponse response,
                   RedirectAttributes flash) {
-        CurrentUser approver = CurrentUser.of(authentication);
         if (errors.hasFieldErrors("reason")) {
             return showAgain(id, approver, model, response, "override");
         }
@@ -73,9 +70,8 @@ class RequestPageController {
     @PostMapping(PAGE + "/override")
     String overrideApprove(@PathVariable UUID id, @Validated(DecisionForm.NeedsReason.class)
                            @ModelAttribute("override") DecisionForm form, BindingResult errors,
-                           Authentication authentication, Model model, HttpServletResponse response,
+                           CurrentUser admin, Model model, HttpServletResponse response,
                            RedirectAttributes flash) {
-        CurrentUser admin = CurrentUser.of(authentication);
         if (errors.hasFieldErrors("reason")) {
             return showAgain(id, admin, model, response, "rejection");
         }
@@ -87,8 +83,7 @@ class RequestPageController {
 
     @PostMapping(PAGE + "/withdraw")
     String withdraw(@PathVariable UUID id, @Validated @ModelAttribute("withdrawal") DecisionForm form,
-                    BindingResult errors, Authentication authentication, RedirectAttributes flash) {
-        CurrentUser requester = CurrentUser.of(authentication);
+                    BindingResult errors, CurrentUser requester, RedirectAttributes flash) {
         return act(id, errors, flash, "You withdrew this request. Nothing will be built.",
                 () -> workflow.withdraw(id, form.version(), requester));
     }

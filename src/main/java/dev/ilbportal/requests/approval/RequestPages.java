@@ -59,7 +59,7 @@ public class RequestPages {
         Revision current = revisions.stream()
                 .filter(revision -> revision.number() == request.currentRevisionNumber()).findFirst().orElse(null);
         ProvisioningPlan plan = request.currentRevision()
-                .map(revision -> CivoJson.mapper().readValue(revision.planJson(), ProvisioningPlan.class))
+                .map(revision -> ProvisioningPlan.read(revision.planJson(), revision.planHash()))
                 .orElse(null);
         Collections.reverse(revisions);
         List<Decision> decisions = request.decisions().stream()

@@ -5,6 +5,7 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.CivoLookupCache;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
+import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.Instance;
 import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
@@ -151,7 +152,7 @@ public class CivoBackedRules {
         if (rules.isEmpty() && firewall.rulesCount() > 0) {
             rules = civo.listFirewallRules(region, firewall.id());
         }
-        return rules.stream().filter(rule -> "ingress".equalsIgnoreCase(rule.direction())).count();
+        return FirewallRules.of(rules).ingress().size();
     }
 
     private void checkName(SpecProblems problems, LoadBalancerSpec spec, UUID requestId) {

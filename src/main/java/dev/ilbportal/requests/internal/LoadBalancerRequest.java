@@ -4,7 +4,7 @@ import dev.ilbportal.requests.SubmittedPlan;
 import dev.ilbportal.requests.RequestKind;
 import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.internal.RequestDecision.Outcome;
 import dev.ilbportal.requests.RequestEvents.DraftCreated;
 import dev.ilbportal.requests.RequestEvents.RequestApprovalRecorded;
@@ -114,7 +114,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     protected LoadBalancerRequest() {
     }
 
-    private LoadBalancerRequest(UUID id, String team, Requester requester, String specJson, String region,
+    private LoadBalancerRequest(UUID id, String team, Participant requester, String specJson, String region,
                                 String name, Instant now) {
         this.id = id;
         this.team = team;
@@ -129,7 +129,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /** Starts a draft for one of the requester's teams. */
-    public static LoadBalancerRequest draft(String team, Requester requester, SpecSnapshot spec, Instant now) {
+    public static LoadBalancerRequest draft(String team, Participant requester, SpecSnapshot spec, Instant now) {
         if (!StringUtils.hasText(team)) {
             throw new RequestRuleViolation("A request belongs to one of your teams; choose a team.");
         }
@@ -143,7 +143,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
      * Asks for an internal load balancer to be taken down. It is submitted at once with its plan and goes through the
      * same approvals as a new one; only the requester's team may ask.
      */
-    public static LoadBalancerRequest decommission(String team, Requester requester, UUID loadBalancerId,
+    public static LoadBalancerRequest decommission(String team, Participant requester, UUID loadBalancerId,
                                                    SpecSnapshot spec, SubmittedPlan plan, Instant now,
                                                    Duration expiry) {
         LoadBalancerRequest request = draft(team, requester, spec, now);
@@ -157,7 +157,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
      * Changes what is asked for. A rejected request reopens as a draft; a submitted one gets no new revision until
      * it is submitted again, and every approval given so far is voided.
      */
-    public void edit(SpecSnapshot spec, Requester by, Instant now) {
+    public void edit(SpecSnapshot spec, Participant by, Instant now) {
         if (kind == RequestKind.DECOMMISSION) {
             throw new RequestRuleViolation("A decommission request cannot be edited; withdraw it and ask again.");
         }
@@ -177,7 +177,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /** Freezes the current spec and its plan into the next revision and puts it in the approvers' queue. */
-    public RequestRevision submit(SubmittedPlan plan, Requester by, Instant now, Duration expiry) {
+    public RequestRevision submit(SubmittedPlan plan, Participant by, Instant now, Duration expiry) {
         requireStatus("submit", RequestStatus.DRAFT);
         RequestRevision revision = new RequestRevision(this, currentRevision + 1, specJson, plan, by, now);
         revisions.add(revision);
@@ -194,7 +194,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
      * An approver's approval of exactly the revision they reviewed. When enough approvals of that revision are in,
      * the request is approved.
      */
-    public void approve(int revision, String planHash, Requester approver, int approvalsNeeded, Instant now) {
+    public void approve(int revision, String planHash, Participant approver, int approvalsNeeded, Instant now) {
         requireDecidable(revision, planHash, approver);
         if (decisions.stream().anyMatch(d -> d.countsAsApprovalOf(revision)
                 && d.decider().subject().equals(approver.subject()))) {
@@ -213,7 +213,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /** An approver's rejection of the revision they reviewed; the reason is shown to the requester. */
-    public void reject(int revision, String planHash, Requester approver, String reason, Instant now) {
+    public void reject(int revision, String planHash, Participant approver, String reason, Instant now) {
         if (!StringUtils.hasText(reason)) {
             throw new RequestRuleViolation("A rejection needs a reason, so the requester knows what to change.");
         }
@@ -230,7 +230,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
      * An admin's audited override: approves the current revision outside the usual rules (for example when the only
      * approver is also an editor). It needs a reason.
      */
-    public void overrideApprove(int revision, String planHash, Requester admin, String reason, Instant now) {
+    public void overrideApprove(int revision, String planHash, Participant admin, String reason, Instant now) {
         if (!StringUtils.hasText(reason)) {
             throw new RequestRuleViolation("An override needs a reason for the audit trail.");
         }
@@ -245,7 +245,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /** The requester's team takes the request back before it is decided. */
-    public void withdraw(Requester by, Instant now) {
+    public void withdraw(Participant by, Instant now) {
         requireStatus("withdraw", RequestStatus.SUBMITTED, RequestStatus.DRAFT, RequestStatus.REJECTED);
         RequestStatus before = status;
         voidOpenApprovals();
@@ -267,7 +267,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
         return true;
     }
 
-    private void requireDecidable(int revision, String planHash, Requester approver) {
+    private void requireDecidable(int revision, String planHash, Participant approver) {
         requireStatus("decide on", RequestStatus.SUBMITTED);
         requireCurrentRevision(revision, planHash);
         if (approver.subject().equals(requesterSubject)) {
@@ -352,8 +352,8 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
         return status;
     }
 
-    public Requester requester() {
-        return new Requester(requesterSubject, requesterName);
+    public Participant requester() {
+        return new Participant(requesterSubject, requesterName);
     }
 
     public String specJson() {

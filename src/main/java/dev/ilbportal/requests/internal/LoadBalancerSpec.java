@@ -21,7 +21,7 @@ public record LoadBalancerSpec(
         ports = ports == null ? List.of() : List.copyOf(ports);
     }
 
-    /** Step 1: a new internal-only firewall (no inbound rules), or an existing one of the network. */
+    /** Chosen in the network step: a new internal-only firewall (no inbound rules), or one of the network's own. */
     public record FirewallChoice(Mode mode, String newName, String existingId) {
 
         public enum Mode { CREATE, EXISTING }

@@ -1,6 +1,6 @@
 package dev.ilbportal.requests.internal;
 
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,7 +54,7 @@ public class RequestDecision {
     }
 
     RequestDecision(LoadBalancerRequest request, int revisionNumber, String planHash, Outcome outcome,
-                    Requester decider, String reason, Instant decidedAt) {
+                    Participant decider, String reason, Instant decidedAt) {
         this.id = UUID.randomUUID();
         this.request = request;
         this.revisionNumber = revisionNumber;
@@ -82,8 +82,8 @@ public class RequestDecision {
         return outcome;
     }
 
-    public Requester decider() {
-        return new Requester(deciderSubject, deciderName);
+    public Participant decider() {
+        return new Participant(deciderSubject, deciderName);
     }
 
     public String reason() {

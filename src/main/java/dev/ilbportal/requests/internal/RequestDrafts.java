@@ -3,7 +3,7 @@ package dev.ilbportal.requests.internal;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoProperties;
 import dev.ilbportal.identity.CurrentUser;
@@ -47,18 +47,18 @@ public class RequestDrafts {
 
     /** Creates a draft from step 1 when its fields are valid. */
     public StepOutcome startDraft(CurrentUser user, String team, LoadBalancerSpec spec) {
-        SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.FIREWALL.fields());
+        SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.NETWORK.fields());
         if (team == null || team.isBlank()) {
             problems.add("team", "Choose the team the load balancer is for.");
         } else if (!user.isMemberOf(team) || !user.has(dev.ilbportal.identity.PortalRole.REQUESTER)) {
             problems.add("team", "You can request only for your own teams.");
         }
-        StepOutcome refused = civoChecked(problems, spec, null, WizardStep.FIREWALL);
+        StepOutcome refused = civoChecked(problems, spec, null, WizardStep.NETWORK);
         if (refused != null) {
             return refused;
         }
         return transactions.execute(tx -> {
-            LoadBalancerRequest request = LoadBalancerRequest.draft(team, Requester.of(user),
+            LoadBalancerRequest request = LoadBalancerRequest.draft(team, Participant.of(user),
                     SpecJson.snapshot(spec), clock.instant());
             requests.save(request);
             return StepOutcome.saved(request.id());
@@ -75,7 +75,7 @@ public class RequestDrafts {
         }
         return transactions.execute(tx -> {
             LoadBalancerRequest request = changeable(id, user);
-            request.edit(SpecJson.snapshot(spec), Requester.of(user), clock.instant());
+            request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
             requests.save(request);
             return StepOutcome.saved(id);
         });
@@ -101,9 +101,9 @@ public class RequestDrafts {
                         + "look at it again before submitting.");
             }
             if (request.status() != RequestStatus.DRAFT || !SpecJson.write(spec).equals(request.specJson())) {
-                request.edit(SpecJson.snapshot(spec), Requester.of(user), clock.instant());
+                request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
             }
-            request.submit(plan.toSubmitted(), Requester.of(user), clock.instant(), properties.expiry());
+            request.submit(plan.toSubmitted(), Participant.of(user), clock.instant(), properties.expiry());
             requests.save(request);
             return StepOutcome.saved(id);
         });
@@ -134,11 +134,11 @@ public class RequestDrafts {
 
     /** The requests of the person's teams, newest change first. */
     @Transactional(readOnly = true)
-    public Page<RequestSummary> listFor(CurrentUser user, Pageable page) {
+    public Page<RequestListItem> listFor(CurrentUser user, Pageable page) {
         if (user.teams().isEmpty()) {
             return Page.empty(page);
         }
-        return requests.findByTeamInOrderByUpdatedAtDesc(user.teams(), page).map(RequestSummary::of);
+        return requests.findByTeamInOrderByUpdatedAtDesc(user.teams(), page).map(RequestListItem::of);
     }
 
     /** Null when the step may be saved; otherwise the refusal, with static problems taking precedence. */

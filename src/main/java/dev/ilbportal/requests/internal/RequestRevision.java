@@ -1,7 +1,7 @@
 package dev.ilbportal.requests.internal;
 
 import dev.ilbportal.requests.SubmittedPlan;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -47,7 +47,7 @@ public class RequestRevision {
     protected RequestRevision() {
     }
 
-    RequestRevision(LoadBalancerRequest request, int number, String specJson, SubmittedPlan plan, Requester author,
+    RequestRevision(LoadBalancerRequest request, int number, String specJson, SubmittedPlan plan, Participant author,
                     Instant createdAt) {
         this.id = UUID.randomUUID();
         this.request = request;
@@ -76,8 +76,8 @@ public class RequestRevision {
         return planHash;
     }
 
-    public Requester author() {
-        return new Requester(authorSubject, authorName);
+    public Participant author() {
+        return new Participant(authorSubject, authorName);
     }
 
     public Instant createdAt() {

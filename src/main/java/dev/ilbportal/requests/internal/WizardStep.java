@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public enum WizardStep {
 
-    FIREWALL("firewall", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
+    NETWORK("firewall", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
             "firewallQuota")),
     LOAD_BALANCER("load-balancer", Set.of("name", "algorithm", "targetKind", "targetValues", "ports",
             "sessionAffinity", "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests", "clientTimeout",
@@ -41,6 +41,6 @@ public enum WizardStep {
 
     /** The step where a field is entered, for "change this" links on the review page. */
     public static WizardStep whereEntered(String field) {
-        return FIREWALL.owns(field) ? FIREWALL : LOAD_BALANCER.owns(field) ? LOAD_BALANCER : REVIEW;
+        return NETWORK.owns(field) ? NETWORK : LOAD_BALANCER.owns(field) ? LOAD_BALANCER : REVIEW;
     }
 }

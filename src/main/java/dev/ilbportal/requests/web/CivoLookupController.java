@@ -17,7 +17,7 @@ class CivoLookupController {
     }
 
     @GetMapping("/requests/lookups/networks")
-    String networks(@ModelAttribute("form") FirewallStepForm form, Model model) {
+    String networks(@ModelAttribute("form") NetworkStepForm form, Model model) {
         pages.firewallChoices(model, form);
         model.addAttribute("problems", java.util.Map.of());
         return "requests/firewall :: choices";

@@ -82,20 +82,20 @@ public class LoadBalancerStepForm {
         List<String> values = targetValues == null ? List.of() : Arrays.stream(targetValues.split("[,\\s]+"))
                 .map(String::strip).filter(value -> !value.isEmpty()).toList();
         BackendTarget target = new BackendTarget(kind, values);
-        String cluster = FirewallStepForm.trimmed(clusterId);
+        String cluster = NetworkStepForm.trimmed(clusterId);
         if (kind == BackendTarget.Kind.KUBERNETES_SERVICE && cluster != null) {
             target = BackendTarget.kubernetesService(cluster, clusterNames.getOrDefault(cluster, cluster),
-                    FirewallStepForm.trimmed(namespace) == null ? "default" : namespace.strip(), selectorEntries());
+                    NetworkStepForm.trimmed(namespace) == null ? "default" : namespace.strip(), selectorEntries());
         }
         List<PortMapping> mappings = ports.stream().map(PortRow::toMapping).toList();
-        String affinity = FirewallStepForm.trimmed(sessionAffinity);
+        String affinity = NetworkStepForm.trimmed(sessionAffinity);
         AdvancedSettings advanced = new AdvancedSettings(affinity == null ? "None" : affinity,
                 "ClientIP".equals(affinity) ? number(sessionAffinityTimeout) : null,
                 proxyProtocol == null ? "" : proxyProtocol.strip(),
-                orZero(number(maxConcurrentRequests)), FirewallStepForm.trimmed(clientTimeout),
-                FirewallStepForm.trimmed(serverTimeout));
+                orZero(number(maxConcurrentRequests)), NetworkStepForm.trimmed(clientTimeout),
+                NetworkStepForm.trimmed(serverTimeout));
         FirewallChoice firewall;
-        String choice = FirewallStepForm.trimmed(firewallChoice);
+        String choice = NetworkStepForm.trimmed(firewallChoice);
         if (choice == null) {
             firewall = new FirewallChoice(FirewallChoice.Mode.EXISTING, null, null);
         } else if (NEW_FIREWALL.equals(choice)) {
@@ -104,8 +104,8 @@ public class LoadBalancerStepForm {
         } else {
             firewall = FirewallChoice.existing(choice);
         }
-        return new LoadBalancerSpec(base.region(), base.networkId(), FirewallStepForm.trimmed(name),
-                FirewallStepForm.trimmed(algorithm), firewall, target, mappings, advanced,
+        return new LoadBalancerSpec(base.region(), base.networkId(), NetworkStepForm.trimmed(name),
+                NetworkStepForm.trimmed(algorithm), firewall, target, mappings, advanced,
                 base.justification());
     }
 
@@ -204,8 +204,8 @@ public class LoadBalancerStepForm {
 
         PortMapping toMapping() {
             Integer health = number(healthCheckPort);
-            return new PortMapping(FirewallStepForm.trimmed(protocol), orZero(number(sourcePort)),
-                    orZero(number(targetPort)), health, FirewallStepForm.trimmed(healthCheckPath));
+            return new PortMapping(NetworkStepForm.trimmed(protocol), orZero(number(sourcePort)),
+                    orZero(number(targetPort)), health, NetworkStepForm.trimmed(healthCheckPath));
         }
 
         public String getProtocol() {

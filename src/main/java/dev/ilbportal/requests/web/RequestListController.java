@@ -1,11 +1,10 @@
 package dev.ilbportal.requests.web;
 
 import dev.ilbportal.requests.internal.RequestDrafts;
-import dev.ilbportal.requests.internal.RequestSummary;
+import dev.ilbportal.requests.internal.RequestListItem;
 import dev.ilbportal.identity.CurrentUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +23,9 @@ class RequestListController {
     }
 
     @GetMapping("/requests")
-    String list(@RequestParam(name = "page", defaultValue = "0") int page, Authentication authentication,
+    String list(@RequestParam(name = "page", defaultValue = "0") int page, CurrentUser user,
                 Model model) {
-        Page<RequestSummary> requests = drafts.listFor(CurrentUser.of(authentication),
+        Page<RequestListItem> requests = drafts.listFor(user,
                 PageRequest.of(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("requests", requests);
         return "requests/list";

@@ -1,6 +1,5 @@
 package dev.ilbportal.requests.web;
 
-import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.internal.RequestDrafts;
 import dev.ilbportal.requests.internal.SpecProblems;
 import dev.ilbportal.requests.internal.StepOutcome;
@@ -9,23 +8,19 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The request wizard, one page per step as in Civo's dashboard: firewall, load balancer, review. Every POST saves
- * the step when it is valid and redirects to the next page; otherwise the page comes back with the input as typed
- * and a message beside each field.
+ * The request wizard, one page per step as in Civo's dashboard: network (with its firewall), load balancer, review.
+ * Every POST saves the step when it is valid and redirects to the next page; otherwise the page comes back with the
+ * input as typed and a message beside each field.
  */
 @Controller
 class RequestWizardController {
@@ -39,59 +34,57 @@ class RequestWizardController {
     }
 
     @GetMapping("/requests/new")
-    String newRequest(Authentication authentication, Model model) {
-        CurrentUser user = requester(authentication);
-        FirewallStepForm form = FirewallStepForm.blank(new ArrayList<>(user.sortedTeams()), pages.defaultRegion());
-        return pages.firewall(model, user, null, form, StepOutcome.refused(new SpecProblems()));
+    String newRequest(CurrentUser user, Model model) {
+        requireRequester(user);
+        NetworkStepForm form = NetworkStepForm.blank(new ArrayList<>(user.sortedTeams()), pages.defaultRegion());
+        return pages.network(model, user, null, form, StepOutcome.refused(new SpecProblems()));
     }
 
     @PostMapping("/requests/new")
-    String startDraft(@ModelAttribute("form") FirewallStepForm form,
+    String startDraft(@ModelAttribute("form") NetworkStepForm form,
                       @RequestParam(name = "refresh", required = false) String refresh,
-                      Authentication authentication, Model model) {
-        CurrentUser user = requester(authentication);
+                      CurrentUser user, Model model) {
+        requireRequester(user);
         if (refresh != null) {
-            return pages.firewall(model, user, null, form, StepOutcome.refused(new SpecProblems()));
+            return pages.network(model, user, null, form, StepOutcome.refused(new SpecProblems()));
         }
-        StepOutcome outcome = drafts.startDraft(user, FirewallStepForm.trimmed(form.getTeam()),
-                form.applyTo(FirewallStepForm.blankSpec()));
+        StepOutcome outcome = drafts.startDraft(user, NetworkStepForm.trimmed(form.getTeam()),
+                form.applyTo(NetworkStepForm.blankSpec()));
         if (outcome.isSaved()) {
             return "redirect:/requests/" + outcome.requestId() + "/load-balancer";
         }
-        return pages.firewall(model, user, null, form, outcome);
+        return pages.network(model, user, null, form, outcome);
     }
 
     @GetMapping("/requests/{id}/firewall")
-    String firewallStep(@PathVariable UUID id, Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+    String networkStep(@PathVariable UUID id, CurrentUser user, Model model) {
         RequestDrafts.Draft draft = drafts.open(id, user);
         if (!draft.isEditable()) {
             return "redirect:/requests/" + id;
         }
-        return pages.firewall(model, user, draft, FirewallStepForm.of(draft.team(), draft.spec()),
+        return pages.network(model, user, draft, NetworkStepForm.of(draft.team(), draft.spec()),
                 StepOutcome.refused(new SpecProblems()));
     }
 
     @PostMapping("/requests/{id}/firewall")
-    String saveFirewallStep(@PathVariable UUID id, @ModelAttribute("form") FirewallStepForm form,
+    String saveNetworkStep(@PathVariable UUID id, @ModelAttribute("form") NetworkStepForm form,
                             @RequestParam(name = "refresh", required = false) String refresh,
-                            Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+                            CurrentUser user, Model model) {
         RequestDrafts.Draft draft = drafts.open(id, user);
         form.setTeam(draft.team());
         if (refresh != null) {
-            return pages.firewall(model, user, draft, form, StepOutcome.refused(new SpecProblems()));
+            return pages.network(model, user, draft, form, StepOutcome.refused(new SpecProblems()));
         }
-        StepOutcome outcome = drafts.saveStep(id, WizardStep.FIREWALL, form.applyTo(draft.spec()), user);
+        StepOutcome outcome = drafts.saveStep(id, WizardStep.NETWORK, form.applyTo(draft.spec()), user);
         if (outcome.isSaved()) {
             return "redirect:/requests/" + id + "/load-balancer";
         }
-        return pages.firewall(model, user, draft, form, outcome);
+        return pages.network(model, user, draft, form, outcome);
     }
 
     @GetMapping("/requests/{id}/load-balancer")
-    String loadBalancerStep(@PathVariable UUID id, Authentication authentication, Model model) {
-        RequestDrafts.Draft draft = drafts.open(id, CurrentUser.of(authentication));
+    String loadBalancerStep(@PathVariable UUID id, CurrentUser user, Model model) {
+        RequestDrafts.Draft draft = drafts.open(id, user);
         if (!draft.isEditable()) {
             return "redirect:/requests/" + id;
         }
@@ -103,8 +96,7 @@ class RequestWizardController {
     String saveLoadBalancerStep(@PathVariable UUID id, @ModelAttribute("form") LoadBalancerStepForm form,
                                 @RequestParam(name = "addPort", required = false) String addPort,
                                 @RequestParam(name = "removePort", required = false) Integer removePort,
-                                Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+                                CurrentUser user, Model model) {
         RequestDrafts.Draft draft = drafts.open(id, user);
         if (addPort != null || removePort != null) {
             if (addPort != null) {
@@ -123,8 +115,8 @@ class RequestWizardController {
     }
 
     @GetMapping("/requests/{id}/review")
-    String review(@PathVariable UUID id, Authentication authentication, Model model) {
-        RequestDrafts.Draft draft = drafts.open(id, CurrentUser.of(authentication));
+    String review(@PathVariable UUID id, CurrentUser user, Model model) {
+        RequestDrafts.Draft draft = drafts.open(id, user);
         if (!draft.isEditable()) {
             return "redirect:/requests/" + id;
         }
@@ -133,8 +125,7 @@ class RequestWizardController {
 
     @PostMapping("/requests/{id}/submit")
     String submit(@PathVariable UUID id, @RequestParam(name = "justification", required = false) String justification,
-                  Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
+                  CurrentUser user, Model model) {
         StepOutcome outcome = drafts.submit(id, justification, user);
         if (outcome.isSaved()) {
             return "redirect:/requests/" + id;
@@ -143,25 +134,15 @@ class RequestWizardController {
     }
 
     @PostMapping("/requests/{id}/delete")
-    String delete(@PathVariable UUID id, Authentication authentication) {
-        drafts.deleteDraft(id, CurrentUser.of(authentication));
+    String delete(@PathVariable UUID id, CurrentUser user) {
+        drafts.deleteDraft(id, user);
         return "redirect:/requests?deleted";
     }
 
-    /** A transition the request's state does not allow: nothing changed, and the page says why. */
-    @ExceptionHandler(RequestRuleViolation.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String refused(RequestRuleViolation violation, Model model) {
-        model.addAttribute("reason", violation.getMessage());
-        return "requests/refused";
-    }
-
-    private static CurrentUser requester(Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
+    private static void requireRequester(CurrentUser user) {
         if (!user.has(PortalRole.REQUESTER)) {
             throw new AccessDeniedException("Only requesters start requests");
         }
-        return user;
     }
 
 }

@@ -40,9 +40,9 @@ class WizardPages {
         return lookups.defaultRegion();
     }
 
-    String firewall(Model model, CurrentUser user, RequestDrafts.Draft draft, FirewallStepForm form,
+    String network(Model model, CurrentUser user, RequestDrafts.Draft draft, NetworkStepForm form,
                     StepOutcome outcome) {
-        common(model, draft, outcome, WizardStep.FIREWALL);
+        common(model, draft, outcome, WizardStep.NETWORK);
         model.addAttribute("form", form);
         model.addAttribute("teams", user.sortedTeams());
         model.addAttribute("action", draft == null ? "/requests/new" : "/requests/" + draft.id() + "/firewall");
@@ -54,7 +54,7 @@ class WizardPages {
     }
 
     /** The network and existing-firewall dropdowns for the region and network in the form (also htmx's piece). */
-    void firewallChoices(Model model, FirewallStepForm form) {
+    void firewallChoices(Model model, NetworkStepForm form) {
         model.addAttribute("form", form);
         model.addAttribute("networks", lookups.networks(form.getRegion()));
         model.addAttribute("firewalls", lookups.firewalls(form.getRegion(), form.getNetworkId()));
@@ -78,7 +78,7 @@ class WizardPages {
 
     /** The instances matching the typed tags or names (also htmx's piece). */
     void instances(Model model, String region, String networkId, LoadBalancerStepForm form) {
-        BackendTarget target = form.applyTo(FirewallStepForm.blankSpec()).target();
+        BackendTarget target = form.applyTo(NetworkStepForm.blankSpec()).target();
         model.addAttribute("targetKind", target.kind());
         model.addAttribute("instances", target.kind() == null || target.kind() == BackendTarget.Kind.BACKEND_IPS
                 || target.values().isEmpty() ? null : lookups.instances(region, networkId, target));

@@ -135,7 +135,7 @@ public final class CivoSimulator implements AutoCloseable {
             }
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 // The legacy body is the only 401 body quoted from the real API [R]; newer codes' statuses are [?].
-                send(exchange, 401, CivoJson.write(CivoJson.object().put("result", "requires_authentication")
+                send(exchange, 401, SimulatorJson.write(SimulatorJson.object().put("result", "requires_authentication")
                         .put("status", 401)), Map.of());
                 return;
             }
@@ -153,7 +153,7 @@ public final class CivoSimulator implements AutoCloseable {
             String civoPath = path.startsWith("/v2/vpc/") ? "/v2/" + path.substring("/v2/vpc/".length()) : path;
             java.util.Optional<Map<String, String>> pastLimit = budget.admit(settings.apiKey(), method, civoPath);
             if (pastLimit.isPresent()) {
-                send(exchange, 429, CivoJson.write(CivoJson.error("too_many_requests",
+                send(exchange, 429, SimulatorJson.write(SimulatorJson.error("too_many_requests",
                         "Rate limit exceeded, please slow down")), pastLimit.get());
                 return;
             }
@@ -170,14 +170,14 @@ public final class CivoSimulator implements AutoCloseable {
                     }
                     case RATE_LIMIT -> {
                         long seconds = Math.max(1, fault.delay().toSeconds());
-                        send(exchange, 429, CivoJson.write(CivoJson.error(fault.code(), fault.reason())), Map.of(
+                        send(exchange, 429, SimulatorJson.write(SimulatorJson.error(fault.code(), fault.reason())), Map.of(
                                 "x-ratelimit-limit", "50", "x-ratelimit-remaining", "0",
                                 "x-ratelimit-reset", String.valueOf(Instant.now().getEpochSecond() + seconds),
                                 "Retry-After", String.valueOf(seconds)));
                         return;
                     }
                     default -> {
-                        send(exchange, fault.status(), CivoJson.write(CivoJson.error(fault.code(), fault.reason())),
+                        send(exchange, fault.status(), SimulatorJson.write(SimulatorJson.error(fault.code(), fault.reason())),
                                 Map.of());
                         return;
                     }
@@ -211,7 +211,7 @@ public final class CivoSimulator implements AutoCloseable {
             return SimulatorResponse.of(error);
         } catch (RuntimeException unexpected) {
             log.warn("Civo API simulator failed on a request", unexpected);
-            return new SimulatorResponse(500, CivoJson.error("internal_server_error", "Unexpected error")
+            return new SimulatorResponse(500, SimulatorJson.error("internal_server_error", "Unexpected error")
                     .put("status", 500), Map.of());
         }
     }
@@ -228,7 +228,7 @@ public final class CivoSimulator implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, SimulatorResponse response, boolean malformed)
             throws IOException {
-        String json = CivoJson.write(response.body());
+        String json = SimulatorJson.write(response.body());
         if (malformed) {
             json = json.substring(0, Math.max(1, json.length() / 2));
         }

@@ -28,7 +28,7 @@ final class FaultRoutes {
             }
             case "DELETE" -> {
                 faults.clear();
-                yield SimulatorResponse.ok(CivoJson.success());
+                yield SimulatorResponse.ok(SimulatorJson.success());
             }
             default -> throw CivoError.notFound("not_found", "Use GET, POST or DELETE on /sandbox/faults");
         };
@@ -79,7 +79,7 @@ final class FaultRoutes {
     }
 
     private ObjectNode describe() {
-        ObjectNode json = CivoJson.object();
+        ObjectNode json = SimulatorJson.object();
         ArrayNode list = json.putArray("faults");
         for (Fault fault : faults.active()) {
             ObjectNode node = list.addObject().put("kind", fault.kind().name().toLowerCase(Locale.ROOT))
@@ -94,7 +94,7 @@ final class FaultRoutes {
                 }
             }
         }
-        json.set("keep_pending", CivoJson.strings(faults.pendingNamePatterns()));
+        json.set("keep_pending", SimulatorJson.strings(faults.pendingNamePatterns()));
         return json;
     }
 }

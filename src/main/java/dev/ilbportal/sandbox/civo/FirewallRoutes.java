@@ -15,8 +15,8 @@ final class FirewallRoutes implements Routes {
         CivoWorld world = request.world();
         String region = request.region();
         if (request.is("GET", 1)) {
-            ArrayNode firewalls = CivoJson.array();
-            world.firewalls(region).forEach(firewall -> firewalls.add(CivoJson.firewall(firewall, world)));
+            ArrayNode firewalls = SimulatorJson.array();
+            world.firewalls(region).forEach(firewall -> firewalls.add(SimulatorJson.firewall(firewall, world)));
             return SimulatorResponse.ok(firewalls);
         }
         if (request.is("POST", 1)) {
@@ -26,15 +26,15 @@ final class FirewallRoutes implements Routes {
             String id = request.segment(1);
             return switch (request.method()) {
                 // No official client calls show [?]; answering it is harmless and handy for tools and tests.
-                case "GET" -> SimulatorResponse.ok(CivoJson.firewall(world.firewall(region, id), world));
+                case "GET" -> SimulatorResponse.ok(SimulatorJson.firewall(world.firewall(region, id), world));
                 case "PUT" -> {
                     SimulatedFirewall renamed = world.renameFirewall(region, id,
                             request.fields().requiredText("name"));
-                    yield SimulatorResponse.ok(CivoJson.success().put("id", renamed.id()));
+                    yield SimulatorResponse.ok(SimulatorJson.success().put("id", renamed.id()));
                 }
                 case "DELETE" -> {
                     world.deleteFirewall(region, id);
-                    yield SimulatorResponse.ok(CivoJson.success());
+                    yield SimulatorResponse.ok(SimulatorJson.success());
                 }
                 default -> throw Routes.noRoute(request);
             };
@@ -61,24 +61,24 @@ final class FirewallRoutes implements Routes {
             drafts.add(ruleDraft(rule));
         }
         SimulatedFirewall firewall = world.createFirewall(region, name, networkId, drafts);
-        return SimulatorResponse.ok(CivoJson.object().put("id", firewall.id()).put("name", firewall.name())
+        return SimulatorResponse.ok(SimulatorJson.object().put("id", firewall.id()).put("name", firewall.name())
                 .put("result", "success"));
     }
 
     private static SimulatorResponse rules(SimulatorRequest request, CivoWorld world, String region) {
         String firewallId = request.segment(1);
         if (request.is("GET", 3)) {
-            ArrayNode rules = CivoJson.array();
-            world.rulesOf(world.firewall(region, firewallId).id()).forEach(rule -> rules.add(CivoJson.rule(rule)));
+            ArrayNode rules = SimulatorJson.array();
+            world.rulesOf(world.firewall(region, firewallId).id()).forEach(rule -> rules.add(SimulatorJson.rule(rule)));
             return SimulatorResponse.ok(rules);
         }
         if (request.is("POST", 3)) {
             SimulatedFirewallRule rule = world.addRule(region, firewallId, ruleDraft(request.fields()));
-            return SimulatorResponse.ok(CivoJson.rule(rule));
+            return SimulatorResponse.ok(SimulatorJson.rule(rule));
         }
         if (request.is("DELETE", 4)) {
             world.deleteRule(region, firewallId, request.segment(3));
-            return SimulatorResponse.ok(CivoJson.success());
+            return SimulatorResponse.ok(SimulatorJson.success());
         }
         throw Routes.noRoute(request);
     }

@@ -14,10 +14,10 @@ final class InstanceRoutes implements Routes {
             // An instance must carry every tag asked for; Civo does not say whether it is all or any [I].
             List<SimulatedInstance> matching = world.instances(request.region()).stream()
                     .filter(instance -> instance.hasAllTags(tags)).toList();
-            return SimulatorResponse.ok(Pagination.page(request, matching, CivoJson::instance));
+            return SimulatorResponse.ok(Pagination.page(request, matching, SimulatorJson::instance));
         }
         if (request.is("GET", 2)) {
-            return SimulatorResponse.ok(CivoJson.instance(world.instance(request.region(), request.segment(1))));
+            return SimulatorResponse.ok(SimulatorJson.instance(world.instance(request.region(), request.segment(1))));
         }
         throw Routes.noRoute(request);
     }

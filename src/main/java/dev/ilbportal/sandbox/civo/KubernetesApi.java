@@ -100,7 +100,7 @@ final class KubernetesApi {
     }
 
     private SimulatorResponse list(SimulatedCluster cluster, String namespace) {
-        ObjectNode json = CivoJson.object().put("apiVersion", "v1").put("kind", "ServiceList");
+        ObjectNode json = SimulatorJson.object().put("apiVersion", "v1").put("kind", "ServiceList");
         json.putObject("metadata");
         ArrayNode items = json.putArray("items");
         world.services(cluster.id(), namespace).forEach(service -> items.add(render(service)));
@@ -115,7 +115,7 @@ final class KubernetesApi {
     private static SimulatedService parse(SimulatedCluster cluster, String namespace, String pathName, String body) {
         JsonNode json;
         try {
-            json = CivoJson.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
+            json = SimulatorJson.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JacksonException e) {
             throw new KubernetesError(400, "BadRequest", "the body of the request was in an unknown format");
         }
@@ -175,7 +175,7 @@ final class KubernetesApi {
     }
 
     private ObjectNode render(SimulatedService service) {
-        ObjectNode json = CivoJson.object().put("apiVersion", "v1").put("kind", "Service");
+        ObjectNode json = SimulatorJson.object().put("apiVersion", "v1").put("kind", "Service");
         ObjectNode metadata = json.putObject("metadata").put("name", service.name())
                 .put("namespace", service.namespace()).put("uid", service.uid())
                 .put("resourceVersion", Long.toString(service.resourceVersion()))
@@ -211,7 +211,7 @@ final class KubernetesApi {
     }
 
     private static SimulatorResponse status(int code, String reason, String message) {
-        ObjectNode json = CivoJson.object().put("kind", "Status").put("apiVersion", "v1");
+        ObjectNode json = SimulatorJson.object().put("kind", "Status").put("apiVersion", "v1");
         json.putObject("metadata");
         json.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
         return new SimulatorResponse(code, json, Map.of());

@@ -20,15 +20,15 @@ final class KubernetesRoutes implements Routes {
         }
         if (request.size() == 2) {
             return SimulatorResponse.ok(Pagination.page(request, world.clusters(request.region()),
-                    cluster -> CivoJson.cluster(cluster, kubernetesApi.apply(cluster.id()))));
+                    cluster -> SimulatorJson.cluster(cluster, kubernetesApi.apply(cluster.id()))));
         }
         SimulatedCluster cluster = world.cluster(request.region(), request.segment(2));
         if (request.size() == 3) {
-            return SimulatorResponse.ok(CivoJson.cluster(cluster, kubernetesApi.apply(cluster.id())));
+            return SimulatorResponse.ok(SimulatorJson.cluster(cluster, kubernetesApi.apply(cluster.id())));
         }
         if (request.size() == 4 && request.segment(3).equals("instances")) {
-            ArrayNode nodes = CivoJson.array();
-            cluster.nodes().forEach(node -> nodes.add(CivoJson.clusterNode(node)));
+            ArrayNode nodes = SimulatorJson.array();
+            cluster.nodes().forEach(node -> nodes.add(SimulatorJson.clusterNode(node)));
             return SimulatorResponse.ok(nodes);
         }
         throw Routes.noRoute(request);

@@ -26,19 +26,19 @@ final class LoadBalancerRoutes implements Routes {
         CivoWorld world = request.world();
         String region = request.region();
         if (request.is("GET", 1)) {
-            ArrayNode list = CivoJson.array();
-            world.loadBalancers(region).forEach(lb -> list.add(CivoJson.loadBalancer(lb)));
+            ArrayNode list = SimulatorJson.array();
+            world.loadBalancers(region).forEach(lb -> list.add(SimulatorJson.loadBalancer(lb)));
             return SimulatorResponse.ok(list);
         }
         if (request.is("POST", 1)) {
             SimulatedLoadBalancer created = world.createLoadBalancer(draft(request, world, region));
             provisioning.start(created.id());
-            return SimulatorResponse.ok(CivoJson.loadBalancer(world.loadBalancer(region, created.id())));
+            return SimulatorResponse.ok(SimulatorJson.loadBalancer(world.loadBalancer(region, created.id())));
         }
         if (request.size() == 2) {
             String idOrName = request.segment(1);
             return switch (request.method()) {
-                case "GET" -> SimulatorResponse.ok(CivoJson.loadBalancer(world.loadBalancer(region, idOrName)));
+                case "GET" -> SimulatorResponse.ok(SimulatorJson.loadBalancer(world.loadBalancer(region, idOrName)));
                 case "PUT" -> {
                     SimulatedLoadBalancer current = world.loadBalancer(region, idOrName);
                     SimulatedLoadBalancer updated = updated(request.fields(), current);
@@ -52,11 +52,11 @@ final class LoadBalancerRoutes implements Routes {
                     if (rebuild) {
                         provisioning.start(stored.id());
                     }
-                    yield SimulatorResponse.ok(CivoJson.loadBalancer(world.loadBalancer(region, stored.id())));
+                    yield SimulatorResponse.ok(SimulatorJson.loadBalancer(world.loadBalancer(region, stored.id())));
                 }
                 case "DELETE" -> {
                     world.deleteLoadBalancer(region, idOrName);
-                    yield SimulatorResponse.ok(CivoJson.success());
+                    yield SimulatorResponse.ok(SimulatorJson.success());
                 }
                 default -> throw Routes.noRoute(request);
             };

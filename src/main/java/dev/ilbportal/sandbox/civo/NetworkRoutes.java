@@ -9,14 +9,14 @@ final class NetworkRoutes implements Routes {
     public SimulatorResponse handle(SimulatorRequest request) {
         CivoWorld world = request.world();
         if (request.is("GET", 1)) {
-            ArrayNode networks = CivoJson.array();
+            ArrayNode networks = SimulatorJson.array();
             world.networks(request.region())
-                    .forEach(network -> networks.add(CivoJson.network(network, world.freeIpCount(network))));
+                    .forEach(network -> networks.add(SimulatorJson.network(network, world.freeIpCount(network))));
             return SimulatorResponse.ok(networks);
         }
         if (request.is("GET", 2)) {
             SimulatedNetwork network = world.network(request.region(), request.segment(1));
-            return SimulatorResponse.ok(CivoJson.network(network, world.freeIpCount(network)));
+            return SimulatorResponse.ok(SimulatorJson.network(network, world.freeIpCount(network)));
         }
         throw Routes.noRoute(request);
     }

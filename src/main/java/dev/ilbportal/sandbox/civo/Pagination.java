@@ -16,7 +16,7 @@ final class Pagination {
         int page = positive(request, "page", 1);
         int perPage = positive(request, "per_page", 20);
         int pages = Math.max(1, (int) Math.ceil(all.size() / (double) perPage));
-        ObjectNode json = CivoJson.object().put("page", page).put("per_page", perPage).put("pages", pages);
+        ObjectNode json = SimulatorJson.object().put("page", page).put("per_page", perPage).put("pages", pages);
         ArrayNode items = json.putArray("items");
         long from = (long) (page - 1) * perPage;
         all.stream().skip(from).limit(perPage).forEach(item -> items.add(render.apply(item)));

@@ -10,7 +10,7 @@ final class QuotaRoutes implements Routes {
         }
         QuotaLimits limit = request.world().quota();
         QuotaLimits usage = request.world().usage();
-        return SimulatorResponse.ok(CivoJson.object().put("id", SeedWorld.id("quota"))
+        return SimulatorResponse.ok(SimulatorJson.object().put("id", SeedWorld.id("quota"))
                 .put("loadbalancer_count_limit", limit.loadBalancers())
                 .put("loadbalancer_count_usage", usage.loadBalancers())
                 .put("security_group_limit", limit.firewalls()).put("security_group_usage", usage.firewalls())

@@ -10,8 +10,8 @@ final class RegionRoutes implements Routes {
         if (!request.is("GET", 1)) {
             throw Routes.noRoute(request);
         }
-        ArrayNode regions = CivoJson.array();
-        request.world().regions().forEach(region -> regions.add(CivoJson.region(region)));
+        ArrayNode regions = SimulatorJson.array();
+        request.world().regions().forEach(region -> regions.add(SimulatorJson.region(region)));
         return SimulatorResponse.ok(regions);
     }
 }

@@ -164,7 +164,7 @@ final class RequestFields {
 
     RequestFields object(String name) {
         if (!has(name)) {
-            return new RequestFields(CivoJson.object(), field(name) + "_");
+            return new RequestFields(SimulatorJson.object(), field(name) + "_");
         }
         JsonNode value = node.get(name);
         if (!value.isObject()) {

@@ -76,7 +76,7 @@ public final class SandboxBudget {
         }
 
         ObjectNode toJson(double perSecond, int burst) {
-            ObjectNode json = CivoJson.object();
+            ObjectNode json = SimulatorJson.object();
             ObjectNode operations = json.putObject("calls");
             new TreeMap<>(calls).forEach(operations::put);
             json.put("total", total());

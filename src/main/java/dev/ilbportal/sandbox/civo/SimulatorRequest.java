@@ -45,11 +45,11 @@ final class SimulatorRequest {
 
     static JsonNode parseBody(String rawBody) {
         if (rawBody == null || rawBody.isBlank()) {
-            return CivoJson.object();
+            return SimulatorJson.object();
         }
         JsonNode parsed;
         try {
-            parsed = CivoJson.MAPPER.readTree(rawBody);
+            parsed = SimulatorJson.MAPPER.readTree(rawBody);
         } catch (JacksonException e) {
             // Civo's code for unparseable bodies is unknown [I]; the parameter_ family is the closest.
             throw CivoError.badRequest("parameter_body_invalid", "The request body is not valid JSON");

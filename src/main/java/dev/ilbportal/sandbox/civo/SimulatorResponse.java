@@ -11,6 +11,6 @@ record SimulatorResponse(int status, JsonNode body, Map<String, String> headers)
     }
 
     static SimulatorResponse of(CivoError error) {
-        return new SimulatorResponse(error.status(), CivoJson.error(error.code(), error.reason()), Map.of());
+        return new SimulatorResponse(error.status(), SimulatorJson.error(error.code(), error.reason()), Map.of());
     }
 }

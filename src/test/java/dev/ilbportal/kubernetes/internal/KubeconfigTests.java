@@ -52,30 +52,6 @@ class KubeconfigTests {
     }
 
     @Test
-    void execPluginsAreRefused() {
-        String exec = TOKEN_CONFIG.replace("token: \"s3cret\"", "exec:\n      command: civo");
-
-        assertThatThrownBy(() -> Kubeconfig.parse(exec)).isInstanceOf(UnusableKubeconfig.class)
-                .hasMessageContaining("exec plugin");
-    }
-
-    @Test
-    void aClientCertificateWithoutItsKeyIsRefused() {
-        String half = TOKEN_CONFIG.replace("token: \"s3cret\"", "client-certificate-data: LS0t");
-
-        assertThatThrownBy(() -> Kubeconfig.parse(half)).isInstanceOf(UnusableKubeconfig.class)
-                .hasMessageContaining("without its key");
-    }
-
-    @Test
-    void skippingTlsVerificationIsRefused() {
-        String insecure = TOKEN_CONFIG.replace("    server:", "    insecure-skip-tls-verify: true\n    server:");
-
-        assertThatThrownBy(() -> Kubeconfig.parse(insecure)).isInstanceOf(UnusableKubeconfig.class)
-                .hasMessageContaining("TLS verification");
-    }
-
-    @Test
     void followsTheCurrentContextAmongSeveralClustersAndUsers() {
         Kubeconfig config = Kubeconfig.parse("""
                 apiVersion: v1
@@ -165,6 +141,12 @@ class KubeconfigTests {
 
     static Stream<Arguments> malformedKubeconfigs() {
         return Stream.of(
+                Arguments.of("an exec plugin", TOKEN_CONFIG.replace("token: \"s3cret\"", "exec:\n      command: civo"),
+                        "exec plugin"),
+                Arguments.of("a client certificate without its key", TOKEN_CONFIG.replace("token: \"s3cret\"",
+                        "client-certificate-data: LS0t"), "without its key"),
+                Arguments.of("TLS verification off", TOKEN_CONFIG.replace("    server:",
+                        "    insecure-skip-tls-verify: true\n    server:"), "TLS verification"),
                 Arguments.of("a list, not a mapping", "- a\n- b\n", "The kubeconfig is not a mapping"),
                 Arguments.of("a plain string", "just text", "The kubeconfig is not a mapping"),
                 Arguments.of("duplicate keys", TOKEN_CONFIG + "current-context: other\n", "not valid YAML"),

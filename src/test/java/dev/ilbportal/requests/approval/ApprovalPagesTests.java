@@ -6,7 +6,7 @@ import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.SubmittedRequests;
 import dev.ilbportal.support.MutableClock;
 import dev.ilbportal.support.MutableClockConfiguration;
@@ -40,7 +40,7 @@ import org.springframework.web.util.HtmlUtils;
 @Import(MutableClockConfiguration.class)
 class ApprovalPagesTests {
 
-    static final Requester ALICE = new Requester("alice", "Alice Adeyemi");
+    static final Participant ALICE = new Participant("alice", "Alice Adeyemi");
     static final Pattern QUEUE_ROW = Pattern.compile("data-test=\"queue-row\" data-request=\"([0-9a-f\\-]{36})\"");
 
     @LocalServerPort

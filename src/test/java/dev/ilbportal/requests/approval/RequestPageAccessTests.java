@@ -21,7 +21,7 @@ import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.requests.SubmittedRequests;
 import java.time.Clock;
@@ -60,7 +60,7 @@ class RequestPageAccessTests {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     /** The subject TestPeople gives a person whose first role is requester: they asked for the request. */
-    static final Requester REQUESTER = new Requester("requester-person", "Test requester-person");
+    static final Participant REQUESTER = new Participant("requester-person", "Test requester-person");
 
     @TestConfiguration
     @EnableConfigurationProperties(RequestsProperties.class)
@@ -319,7 +319,7 @@ class RequestPageAccessTests {
 
     @Test
     void approvalVoidedByALaterEditIsShownAsVoidedBesideTheDiff() throws Exception {
-        request.approve(1, planHash(), new Requester("arno", "Arno Approver"), 2, NOW);
+        request.approve(1, planHash(), new Participant("arno", "Arno Approver"), 2, NOW);
         var first = SubmittedRequests.spec("payments-db", "LON1");
         SubmittedRequests.resubmit(request, new dev.ilbportal.requests.internal.LoadBalancerSpec(first.region(),
                 first.networkId(), first.name(), "least_connections", first.firewall(), first.target(),
@@ -334,7 +334,7 @@ class RequestPageAccessTests {
 
     @Test
     void approverWhoAlreadyApprovedIsToldTheRevisionWaitsForAnotherApprover() throws Exception {
-        request.approve(1, planHash(), new Requester("approver-person", "Test approver-person"), 2, NOW);
+        request.approve(1, planHash(), new Participant("approver-person", "Test approver-person"), 2, NOW);
 
         String page = mvc.perform(as(Person.APPROVER, get("/requests/" + request.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -1,7 +1,7 @@
 package dev.ilbportal.requests.internal;
 
 import dev.ilbportal.requests.SubmittedRequests;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.RequestStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +85,7 @@ class ApprovalWorkflowTests {
     }
 
     private UUID submitted() {
-        return fixture.store("payments", Requester.of(ALICE),
+        return fixture.store("payments", Participant.of(ALICE),
                 SubmittedRequests.spec("wf-" + UUID.randomUUID().toString().substring(0, 8), "LON1"), clock.instant());
     }
 

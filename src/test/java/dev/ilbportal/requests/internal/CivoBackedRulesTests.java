@@ -99,14 +99,14 @@ class CivoBackedRulesTests {
 
     @Test
     void acceptsSeededNetworkAndNewFirewallWithFreeName() {
-        assertThat(checkStep(withFirewall(FirewallChoice.create("payments-api-internal")), WizardStep.FIREWALL)
+        assertThat(checkStep(withFirewall(FirewallChoice.create("payments-api-internal")), WizardStep.NETWORK)
                 .isEmpty()).isTrue();
     }
 
     @Test
     void refusesNetworkThatDoesNotExistInTheRegion() {
         SpecProblems problems = checkStep(spec(SeedWorld.networkId("FRA1", "payments-net"),
-                FirewallChoice.create(null), null, null), WizardStep.FIREWALL);
+                FirewallChoice.create(null), null, null), WizardStep.NETWORK);
 
         assertThat(problems.byField().get("networkId")).contains("does not exist in LON1");
     }
@@ -114,7 +114,7 @@ class CivoBackedRulesTests {
     @Test
     void refusesNewFirewallNameThatAnExistingCivoFirewallUses() {
         SpecProblems problems = checkStep(withFirewall(FirewallChoice.create("payments-net-default")),
-                WizardStep.FIREWALL);
+                WizardStep.NETWORK);
 
         assertThat(problems.byField().get("firewallName"))
                 .isEqualTo("A firewall named payments-net-default already exists in Civo; firewall names are unique "
@@ -134,7 +134,7 @@ class CivoBackedRulesTests {
     @Test
     void refusesExistingFirewallWithInboundRulesAndSaysHowManyAndWhy() {
         SpecProblems problems = checkStep(withFirewall(FirewallChoice.existing(
-                SeedWorld.firewallId(LON1, "payments-net-default"))), WizardStep.FIREWALL);
+                SeedWorld.firewallId(LON1, "payments-net-default"))), WizardStep.NETWORK);
 
         assertThat(problems.byField().get("firewallId"))
                 .contains("payments-net-default has 3 inbound (ingress) rules")
@@ -146,7 +146,7 @@ class CivoBackedRulesTests {
         String id = civo.createFirewall(FirewallCreateRequest.withoutRules("search-quiet", LON1,
                 SeedWorld.networkId(LON1, "search-net"))).id();
 
-        SpecProblems problems = checkStep(withFirewall(FirewallChoice.existing(id)), WizardStep.FIREWALL);
+        SpecProblems problems = checkStep(withFirewall(FirewallChoice.existing(id)), WizardStep.NETWORK);
 
         assertThat(problems.byField().get("firewallId")).contains("belongs to another network");
     }
@@ -154,7 +154,7 @@ class CivoBackedRulesTests {
     @Test
     void refusesExistingFirewallThatNoLongerExists() {
         SpecProblems problems = checkStep(withFirewall(FirewallChoice.existing(UUID.randomUUID().toString())),
-                WizardStep.FIREWALL);
+                WizardStep.NETWORK);
 
         assertThat(problems.byField().get("firewallId")).contains("does not exist in LON1");
     }
@@ -163,7 +163,7 @@ class CivoBackedRulesTests {
     void acceptsExistingFirewallWithoutInboundRulesInTheNetwork() {
         String id = civo.createFirewall(FirewallCreateRequest.withoutRules("payments-quiet", LON1, PAYMENTS_NET)).id();
 
-        assertThat(checkStep(withFirewall(FirewallChoice.existing(id)), WizardStep.FIREWALL).isEmpty()).isTrue();
+        assertThat(checkStep(withFirewall(FirewallChoice.existing(id)), WizardStep.NETWORK).isEmpty()).isTrue();
     }
 
     @Test
@@ -265,14 +265,14 @@ class CivoBackedRulesTests {
         simulator.faults().inject(Fault.error(500, "internal_error", "Civo is down").on("GET", "/v2/firewalls*"));
 
         assertThatThrownBy(() -> checkStep(withFirewall(FirewallChoice.create("payments-api-internal")),
-                WizardStep.FIREWALL)).isInstanceOf(CivoApiException.class);
+                WizardStep.NETWORK)).isInstanceOf(CivoApiException.class);
     }
 
     @Test
     void staticRulesOutsideTheStepAreNotAskedOfCivo() {
         simulator.faults().inject(Fault.error(500, "internal_error", "Civo is down").on("GET", "/v2/loadbalancers*"));
 
-        assertThat(checkStep(withFirewall(FirewallChoice.create("payments-api-internal")), WizardStep.FIREWALL)
+        assertThat(checkStep(withFirewall(FirewallChoice.create("payments-api-internal")), WizardStep.NETWORK)
                 .isEmpty()).isTrue();
     }
 

@@ -3,7 +3,7 @@ package dev.ilbportal.requests.internal;
 import dev.ilbportal.requests.SubmittedPlan;
 import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.Requester;
+import dev.ilbportal.requests.Participant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class LoadBalancerRequestTests {
 
-    static final Requester ALICE = new Requester("alice", "Alice");
-    static final Requester BOB = new Requester("bob", "Bob (team payments)");
-    static final Requester APRIL = new Requester("april", "April");
-    static final Requester ARNO = new Requester("arno", "Arno");
-    static final Requester ADAM = new Requester("adam", "Adam");
+    static final Participant ALICE = new Participant("alice", "Alice");
+    static final Participant BOB = new Participant("bob", "Bob (team payments)");
+    static final Participant APRIL = new Participant("april", "April");
+    static final Participant ARNO = new Participant("arno", "Arno");
+    static final Participant ADAM = new Participant("adam", "Adam");
     static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     static final SubmittedPlan PLAN_1 = new SubmittedPlan("{\"calls\":1}", "a".repeat(64));
     static final SubmittedPlan PLAN_2 = new SubmittedPlan("{\"calls\":2}", "b".repeat(64));

@@ -87,7 +87,7 @@ class RequestWizardWebTests {
     }
 
     UUID paymentsDraft() {
-        LoadBalancerSpec spec = new FirewallStepForm().applyTo(FirewallStepForm.blankSpec());
+        LoadBalancerSpec spec = new NetworkStepForm().applyTo(NetworkStepForm.blankSpec());
         spec = new LoadBalancerSpec("LON1", PAYMENTS_NET, null, "round_robin", FirewallChoice.create(null), null,
                 List.of(), spec.advanced(), null);
         StepOutcome outcome = drafts.startDraft(ALICE, "payments", spec);

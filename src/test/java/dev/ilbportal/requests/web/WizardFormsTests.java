@@ -23,7 +23,7 @@ class WizardFormsTests {
         form.getPorts().getFirst().setSourcePort("80a");
         form.getPorts().getFirst().setTargetPort("8080");
 
-        LoadBalancerSpec spec = form.applyTo(FirewallStepForm.blankSpec());
+        LoadBalancerSpec spec = form.applyTo(NetworkStepForm.blankSpec());
 
         assertThat(spec.target()).isEqualTo(new BackendTarget(BackendTarget.Kind.INSTANCE_TAGS,
                 List.of("payments-api", "prod")));
@@ -48,13 +48,13 @@ class WizardFormsTests {
 
     @Test
     void firewallStepWithoutAModeIsReportedBesideTheChoice() {
-        FirewallStepForm form = new FirewallStepForm();
+        NetworkStepForm form = new NetworkStepForm();
         form.setRegion("LON1");
         form.setNetworkId("net");
         form.setFirewallMode(null);
 
-        assertThat(SpecRules.check(form.applyTo(FirewallStepForm.blankSpec())).onlyFields(
-                WizardStep.FIREWALL.fields()).byField()).containsOnlyKeys("firewallMode");
+        assertThat(SpecRules.check(form.applyTo(NetworkStepForm.blankSpec())).onlyFields(
+                WizardStep.NETWORK.fields()).byField()).containsOnlyKeys("firewallMode");
     }
 
     @Test
@@ -66,7 +66,7 @@ class WizardFormsTests {
         form.getPorts().getFirst().setSourcePort("443");
         form.getPorts().getFirst().setTargetPort("8443");
         form.getPorts().getFirst().setHealthCheckPath("/healthz");
-        LoadBalancerSpec spec = form.applyTo(new FirewallStepForm().applyTo(FirewallStepForm.blankSpec()));
+        LoadBalancerSpec spec = form.applyTo(new NetworkStepForm().applyTo(NetworkStepForm.blankSpec()));
 
         assertThat(SpecJson.read(SpecJson.write(spec))).isEqualTo(spec);
         assertThat(SpecJson.write(spec)).contains("\"networkId\"").contains("\"healthCheckPath\":\"/healthz\"");

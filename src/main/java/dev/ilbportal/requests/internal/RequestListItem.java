@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One line of the team requests list: enough to find a request again and see where it stands. */
-public record RequestSummary(UUID id, String name, String team, String region, RequestStatus status,
+public record RequestListItem(UUID id, String name, String team, String region, RequestStatus status,
                              Instant updatedAt, String requesterName, boolean everSubmitted) {
 
-    static RequestSummary of(LoadBalancerRequest request) {
-        return new RequestSummary(request.id(), request.name(), request.team(), request.region(), request.status(),
+    static RequestListItem of(LoadBalancerRequest request) {
+        return new RequestListItem(request.id(), request.name(), request.team(), request.region(), request.status(),
                 request.updatedAt(), request.requester().displayName(), request.currentRevisionNumber() > 0);
     }
 

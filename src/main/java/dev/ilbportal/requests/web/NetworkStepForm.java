@@ -5,8 +5,11 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import java.util.List;
 
-/** Step 1 as typed: team, region, network and the firewall choice, kept as strings so bad input is shown back. */
-public class FirewallStepForm {
+/**
+ * The network step (step 1) as typed: team, region, network and the firewall choice, kept as strings so bad input
+ * is shown back.
+ */
+public class NetworkStepForm {
 
     public static final String CREATE = "CREATE";
     public static final String EXISTING = "EXISTING";
@@ -19,15 +22,15 @@ public class FirewallStepForm {
     private String firewallId;
 
     /** A fresh step 1: the only team preselected, the default region. */
-    static FirewallStepForm blank(List<String> teams, String defaultRegion) {
-        FirewallStepForm form = new FirewallStepForm();
+    static NetworkStepForm blank(List<String> teams, String defaultRegion) {
+        NetworkStepForm form = new NetworkStepForm();
         form.team = teams.size() == 1 ? teams.getFirst() : null;
         form.region = defaultRegion;
         return form;
     }
 
-    static FirewallStepForm of(String team, LoadBalancerSpec spec) {
-        FirewallStepForm form = new FirewallStepForm();
+    static NetworkStepForm of(String team, LoadBalancerSpec spec) {
+        NetworkStepForm form = new NetworkStepForm();
         form.team = team;
         form.region = spec.region();
         form.networkId = spec.networkId();

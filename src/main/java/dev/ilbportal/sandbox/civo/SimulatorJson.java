@@ -7,11 +7,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Renders the simulator's records as the JSON bodies Civo returns (field names and types as in docs/civo.md). */
-final class CivoJson {
+final class SimulatorJson {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private CivoJson() {
+    private SimulatorJson() {
     }
 
     static ObjectNode object() {

@@ -7,21 +7,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who did something to a request: stable subject plus the name shown to people, and (when known) the roles they held
- * at that moment, for the audit trail. Requests store only subject and name.
+ * Someone who took part in a request (its requester, an editor, an approver, an admin): stable subject plus the name
+ * shown to people, and (when known) the roles they held at that moment, for the audit trail. Requests store only
+ * subject and name.
  */
-public record Requester(String subject, String displayName, Set<String> roles) {
+public record Participant(String subject, String displayName, Set<String> roles) {
 
-    public Requester {
+    public Participant {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
-    public Requester(String subject, String displayName) {
+    public Participant(String subject, String displayName) {
         this(subject, displayName, Set.of());
     }
 
-    public static Requester of(CurrentUser user) {
-        return new Requester(user.subject(), user.displayName(),
+    public static Participant of(CurrentUser user) {
+        return new Participant(user.subject(), user.displayName(),
                 user.roles().stream().map(PortalRole::key).collect(Collectors.toSet()));
     }
 
@@ -30,7 +31,7 @@ public record Requester(String subject, String displayName, Set<String> roles) {
     }
 
     /** Two requesters are the same person when their subjects match, whatever roles were known. */
-    public boolean isSamePersonAs(Requester other) {
+    public boolean isSamePersonAs(Participant other) {
         return other != null && subject.equals(other.subject());
     }
 }
