@@ -6,8 +6,9 @@ import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
 import dev.ilbportal.requests.RequestEvents.RequestRejected;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.VerificationEvents.ProbeAnswerRefused;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -56,13 +57,16 @@ class EventNotifications {
         outbox.enqueue(notificationFor(event));
     }
 
+    /** Exposed and stale go to the team and admins at once, and so does the way back to proven. */
     @EventListener
-    void on(LoadBalancerDrifted event) {
-        outbox.enqueue(notificationFor(event));
+    void on(ProofStatusChanged event) {
+        if (event.to().alarming() || event.recovered()) {
+            outbox.enqueue(notificationFor(event));
+        }
     }
 
     @EventListener
-    void on(LoadBalancerRecovered event) {
+    void on(ProbeAnswerRefused event) {
         outbox.enqueue(notificationFor(event));
     }
 
@@ -119,22 +123,39 @@ class EventNotifications {
                 Audience.person(request.requesterSubject()).and(PortalRole.ADMIN));
     }
 
-    Notification notificationFor(LoadBalancerDrifted event) {
-        String title = "Load balancer " + event.name() + " drifted";
-        String text = "The internal load balancer " + event.name() + " of team " + event.team()
-                + " passed verification before and now fails: " + event.failedChecks() + ".";
-        return notification(NotificationKind.DRIFTED, event.team(), title, text,
-                verificationPath(event.loadBalancerId()), null, event.loadBalancerId(),
-                Audience.team(event.team()).and(PortalRole.ADMIN));
+    Notification notificationFor(ProofStatusChanged event) {
+        NotificationKind kind;
+        String title;
+        String text;
+        if (event.to() == ProofStatus.EXPOSED) {
+            kind = NotificationKind.DRIFTED;
+            title = "Load balancer " + event.name() + " is exposed";
+            text = "The internal load balancer " + event.name() + " of team " + event.team()
+                    + (event.from() == ProofStatus.PROVEN ? " passed verification before and now fails"
+                    : " fails verification") + ", so it may be reachable from outside. " + event.reason() + ".";
+        } else if (event.to() == ProofStatus.STALE) {
+            kind = NotificationKind.STALE;
+            title = "Load balancer " + event.name() + " is no longer proven internal";
+            text = "The internal load balancer " + event.name() + " of team " + event.team()
+                    + " has had no passing verification for more than twice the interval. " + event.reason()
+                    + ". The schedule may have stopped, an agent may be down, or Civo may not answer.";
+        } else {
+            kind = NotificationKind.RECOVERED;
+            title = "Load balancer " + event.name() + " recovered";
+            text = "The internal load balancer " + event.name() + " of team " + event.team()
+                    + " passes verification again (it was " + event.from().title().toLowerCase() + ").";
+        }
+        return notification(kind, event.team(), title, text, verificationPath(event.loadBalancerId()), null,
+                event.loadBalancerId(), Audience.team(event.team()).and(PortalRole.ADMIN));
     }
 
-    Notification notificationFor(LoadBalancerRecovered event) {
-        String title = "Load balancer " + event.name() + " recovered";
-        String text = "The internal load balancer " + event.name() + " of team " + event.team()
-                + " passes verification again.";
-        return notification(NotificationKind.RECOVERED, event.team(), title, text,
-                verificationPath(event.loadBalancerId()), null, event.loadBalancerId(),
-                Audience.team(event.team()).and(PortalRole.ADMIN));
+    Notification notificationFor(ProbeAnswerRefused event) {
+        String title = "A probe agent's answer was refused";
+        String text = "Verification threw away an answer of " + event.vantage() + ": " + event.reason()
+                + ". Someone between the portal and the agent may be answering in its place; the checks it "
+                + "answered are inconclusive.";
+        return notification(NotificationKind.PROBE_ANSWER_REFUSED, null, title, text, "/inventory", null, null,
+                Audience.role(PortalRole.ADMIN));
     }
 
     private RequestSummary summary(UUID requestId) {

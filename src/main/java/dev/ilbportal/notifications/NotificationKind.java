@@ -11,8 +11,13 @@ public enum NotificationKind {
     REQUEST_REJECTED("Your request was rejected", "Sent to the requester, with the approver's reason."),
     PROVISIONED("Your load balancer is ready", "Sent to the requester when provisioning finished."),
     PROVISIONING_FAILED("Provisioning failed", "Sent to the requester and to admins when provisioning fails."),
-    DRIFTED("A load balancer drifted", "Sent to the load balancer's team and admins when it fails verification."),
-    RECOVERED("A load balancer recovered", "Sent to the load balancer's team and admins when it passes again.");
+    DRIFTED("A load balancer is exposed", "Sent to the load balancer's team and admins when verification finds it "
+            + "exposed (a run failed), whatever came before."),
+    STALE("A load balancer is stale", "Sent to the load balancer's team and admins when no run passed within twice "
+            + "the interval."),
+    RECOVERED("A load balancer recovered", "Sent to the load balancer's team and admins when it is proven again."),
+    PROBE_ANSWER_REFUSED("A probe agent's answer was refused", "Sent to admins when a remote probe agent's answer "
+            + "is unsigned or its signature does not match.");
 
     private final String title;
     private final String description;

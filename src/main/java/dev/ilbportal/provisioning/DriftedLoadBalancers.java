@@ -7,7 +7,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The drifted load balancers a person should see at once: their teams', or all of them for auditors and admins. */
+/**
+ * The active load balancers a person should look at at once, because verification found them exposed or has not
+ * proven them for too long (stale): their teams', or all of them for auditors, approvers and admins.
+ */
 @Service
 public class DriftedLoadBalancers {
 
@@ -21,7 +24,8 @@ public class DriftedLoadBalancers {
     public List<InternalLoadBalancer> visibleTo(CurrentUser user) {
         boolean everything = user.has(PortalRole.AUDITOR) || user.has(PortalRole.ADMIN)
                 || user.has(PortalRole.APPROVER);
-        return inventory.findByStatusIn(List.of(InternalLoadBalancer.Status.DRIFTED)).stream()
+        return inventory.findByStatusAndProofStatusIn(InternalLoadBalancer.Status.ACTIVE, List.of("EXPOSED", "STALE"))
+                .stream()
                 .filter(lb -> everything || user.isMemberOf(lb.team()))
                 .toList();
     }

@@ -16,8 +16,8 @@ import java.util.UUID;
 @Table(name = "internal_load_balancer")
 public class InternalLoadBalancer {
 
-    /** Its life as the inventory shows it. */
-    public enum Status { ACTIVE, DRIFTED, DECOMMISSIONING, DECOMMISSIONED }
+    /** Its life as the inventory shows it; what verification proved is apart, in {@link #proofStatus()}. */
+    public enum Status { ACTIVE, DECOMMISSIONING, DECOMMISSIONED }
 
     @Id
     private UUID id;
@@ -61,6 +61,17 @@ public class InternalLoadBalancer {
     @Column(name = "last_verification")
     private String lastVerification;
 
+    /** Verification's proof status (PROVEN, EXPOSED, UNPROVEN, STALE), written only through
+     * {@link InventoryVerificationState}. */
+    @Column(name = "proof_status")
+    private String proofStatus;
+
+    @Column(name = "proof_status_since")
+    private Instant proofStatusSince;
+
+    @Column(name = "last_passed_at")
+    private Instant lastPassedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -84,6 +95,8 @@ public class InternalLoadBalancer {
         lb.privateIp = job.privateIp();
         lb.publicIp = job.publicIp();
         lb.status = Status.ACTIVE;
+        lb.proofStatus = "UNPROVEN";
+        lb.proofStatusSince = now;
         lb.ports = String.join(",", job.plan().listeningPorts());
         lb.createdAt = now;
         lb.updatedAt = now;
@@ -102,7 +115,7 @@ public class InternalLoadBalancer {
 
     /** Whether a requester may ask for it to be taken down now. */
     public boolean canBeDecommissioned() {
-        return status == Status.ACTIVE || status == Status.DRIFTED;
+        return status == Status.ACTIVE;
     }
 
     public UUID id() {
@@ -180,6 +193,20 @@ public class InternalLoadBalancer {
 
     public String lastVerification() {
         return lastVerification;
+    }
+
+    /** What verification proved last: PROVEN, EXPOSED, UNPROVEN or STALE. */
+    public String proofStatus() {
+        return proofStatus;
+    }
+
+    public Instant proofStatusSince() {
+        return proofStatusSince;
+    }
+
+    /** When a run last passed, or null if none ever did. */
+    public Instant lastPassedAt() {
+        return lastPassedAt;
     }
 
     public Instant createdAt() {

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Where verification writes its verdicts into the inventory: the last outcome, and drift or recovery. */
+/**
+ * Where verification writes its verdicts into the inventory: the last outcome and the proof status it leads to.
+ * The proof status is verification's word (PROVEN, EXPOSED, UNPROVEN, STALE); the inventory only keeps and shows it.
+ */
 @Service
 public class InventoryVerificationState {
 
@@ -17,11 +20,10 @@ public class InventoryVerificationState {
         this.inventory = inventory;
     }
 
-    /** The load balancers that verification looks after: everything not decommissioned. */
+    /** The load balancers that verification looks after: the active ones. */
     @Transactional(readOnly = true)
     public List<InternalLoadBalancer> verifiable() {
-        return inventory.findByStatusIn(List.of(InternalLoadBalancer.Status.ACTIVE,
-                InternalLoadBalancer.Status.DRIFTED));
+        return inventory.findByStatusIn(List.of(InternalLoadBalancer.Status.ACTIVE));
     }
 
     @Transactional(readOnly = true)
@@ -29,15 +31,15 @@ public class InventoryVerificationState {
         return inventory.findById(loadBalancerId);
     }
 
+    /** Records a run's verdict and the proof status it leads to, in the caller's transaction. */
     @Transactional
-    public void record(UUID loadBalancerId, String outcome, boolean drifted, boolean recovered, Instant at) {
-        inventory.recordVerdict(loadBalancerId, outcome, at);
-        if (drifted) {
-            inventory.moveStatus(loadBalancerId, InternalLoadBalancer.Status.ACTIVE, InternalLoadBalancer.Status.DRIFTED,
-                    at);
-        } else if (recovered) {
-            inventory.moveStatus(loadBalancerId, InternalLoadBalancer.Status.DRIFTED, InternalLoadBalancer.Status.ACTIVE,
-                    at);
-        }
+    public void record(UUID loadBalancerId, String outcome, String proofStatus, Instant at) {
+        inventory.recordProof(loadBalancerId, outcome, "PASS".equals(outcome), proofStatus, at);
+    }
+
+    /** Moves the proof status without a run (a proof that aged); false when someone else moved it first. */
+    @Transactional
+    public boolean moveProofStatus(UUID loadBalancerId, String from, String to, Instant at) {
+        return inventory.moveProofStatus(loadBalancerId, from, to, at) == 1;
     }
 }

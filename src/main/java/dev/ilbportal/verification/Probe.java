@@ -9,8 +9,11 @@ package dev.ilbportal.verification;
  */
 public record Probe(Reach reach, String detail, Integer httpStatus) {
 
-    /** How a connection attempt ended. */
-    public enum Reach { CONNECTED, REFUSED, TIMED_OUT, UNROUTABLE, ERROR }
+    /**
+     * How a connection attempt ended. {@code UNTRUSTED} is a remote agent's answer that was unsigned or whose
+     * signature did not match: it is thrown away, never read.
+     */
+    public enum Reach { CONNECTED, REFUSED, TIMED_OUT, UNROUTABLE, ERROR, UNTRUSTED }
 
     public boolean connected() {
         return reach == Reach.CONNECTED;

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The probe agent: the portal's jar started with {@code --probe-agent} on a machine outside (or inside) the private
  * network. It answers {@code POST /probe} requests signed with the shared secret by trying the connection itself.
  * Unsigned, wrongly signed, stale (over {@code maxAge} old or ahead) and replayed requests are refused with 401.
- * It needs no database and no identity provider. Put TLS in front of it (or run it behind a TLS-terminating proxy):
- * the signature protects integrity and replay, not confidentiality.
+ * Every answer is signed over the request's nonce and the answer's body, so the portal can refuse a forged one. It
+ * needs no database and no identity provider. Put TLS in front of it (the portal refuses an {@code http://} agent
+ * unless told otherwise): the signatures protect integrity and replay, not confidentiality.
  */
 public final class ProbeAgent implements AutoCloseable {
 
@@ -92,7 +93,10 @@ public final class ProbeAgent implements AutoCloseable {
             if (probe.httpStatus() != null) {
                 answer.put("http_status", probe.httpStatus());
             }
-            respond(exchange, 200, JSON.writeValueAsString(answer));
+            String json = JSON.writeValueAsString(answer);
+            exchange.getResponseHeaders().set(ProbeSignature.ANSWER_SIGNATURE_HEADER, ProbeSignature.signAnswer(
+                    secret, exchange.getRequestHeaders().getFirst(ProbeSignature.NONCE_HEADER), json));
+            respond(exchange, 200, json);
         } catch (RuntimeException e) {
             respond(exchange, 400, "{\"error\":\"malformed probe request\"}");
         }

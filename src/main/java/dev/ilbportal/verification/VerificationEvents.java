@@ -3,6 +3,7 @@ package dev.ilbportal.verification;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,23 +27,42 @@ public final class VerificationEvents {
         }
     }
 
-    public record LoadBalancerDrifted(UUID runId, UUID loadBalancerId, String team, String name,
-                                      String failedChecks) implements PortalEvent {
+    /**
+     * The proof status of a load balancer changed. {@code runId} is null when it changed because a proof aged, not
+     * because of a run. PROVEN to EXPOSED is what people call drift.
+     */
+    public record ProofStatusChanged(UUID runId, UUID loadBalancerId, String team, String name, ProofStatus from,
+                                     ProofStatus to, String reason) implements PortalEvent {
         public Actor actor() { return Actor.portal("verification"); }
-        public String action() { return "verification.drifted"; }
+        public String action() { return "verification.proof-status-changed"; }
         public EventSubject subject() { return EventSubject.loadBalancer(loadBalancerId.toString(), null, team); }
-        public Object before() { return Map.of("status", "ACTIVE"); }
-        public Object after() { return Map.of("status", "DRIFTED"); }
-        public Map<String, Object> details() { return Map.of("run", runId.toString(), "failed_checks", failedChecks); }
+        public Object before() { return Map.of("proof_status", from.name()); }
+        public Object after() { return Map.of("proof_status", to.name()); }
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reason", reason == null ? "" : reason);
+            if (runId != null) {
+                details.put("run", runId.toString());
+            }
+            return details;
+        }
+
+        /** From proven (or never proven) to exposed: it was internal and is not any more. */
+        public boolean drifted() {
+            return to == ProofStatus.EXPOSED && from != ProofStatus.EXPOSED;
+        }
+
+        /** From exposed or stale back to proven. */
+        public boolean recovered() {
+            return to == ProofStatus.PROVEN && from.alarming();
+        }
     }
 
-    public record LoadBalancerRecovered(UUID runId, UUID loadBalancerId, String team, String name)
-            implements PortalEvent {
+    /** A remote probe agent's answer was unsigned or its signature did not match, so it was thrown away. */
+    public record ProbeAnswerRefused(String vantage, String reason) implements PortalEvent {
         public Actor actor() { return Actor.portal("verification"); }
-        public String action() { return "verification.recovered"; }
-        public EventSubject subject() { return EventSubject.loadBalancer(loadBalancerId.toString(), null, team); }
-        public Object before() { return Map.of("status", "DRIFTED"); }
-        public Object after() { return Map.of("status", "ACTIVE"); }
-        public Map<String, Object> details() { return Map.of("run", runId.toString()); }
+        public String action() { return "verification.probe-answer-refused"; }
+        public EventSubject subject() { return new EventSubject("probe_agent", vantage, null, null, null); }
+        public Map<String, Object> details() { return Map.of("vantage", vantage, "reason", reason); }
     }
 }

@@ -1,30 +1,41 @@
 package dev.ilbportal.verification;
 
+import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
+import dev.ilbportal.verification.VerificationEvents.ProbeAnswerRefused;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import dev.ilbportal.verification.VerificationEvents.VerificationCompleted;
+import dev.ilbportal.verification.internal.LoadBalancerChecks;
+import dev.ilbportal.verification.internal.RegionSnapshot;
+import dev.ilbportal.verification.internal.Round;
+import dev.ilbportal.verification.internal.VerificationRuns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs verifications and turns them into history and drift: a load balancer whose previous run passed and whose new
- * run fails has drifted; a later passing run makes it active again.
+ * Runs verifications and turns them into history and proof status. Civo is read before any transaction opens (one
+ * snapshot per region for a round, single-item calls for one load balancer); each outcome is then recorded in its own
+ * short transaction together with its events.
  */
 @Service
 public class Verifier {
@@ -37,82 +48,266 @@ public class Verifier {
     private final VerificationProperties properties;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final CivoClient civo;
     private final Clock clock;
 
     Verifier(LoadBalancerChecks checks, VerificationRuns runs, InventoryVerificationState inventory,
              VerificationProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-             Clock clock) {
+             CivoClient civo, Clock clock) {
         this.checks = checks;
         this.runs = runs;
         this.inventory = inventory;
         this.properties = properties;
         this.transactions = transactions;
         this.events = events;
+        this.civo = civo;
         this.clock = clock;
     }
 
-    /** Verifies one load balancer now; the checks run outside any transaction, the outcome is saved in one. */
-    public VerificationRuns.Run verify(InternalLoadBalancer lb, Trigger trigger, String requestedBy) {
+    /**
+     * What a round cost and found; {@code probesMillis} is how long it took until the last probe finished (the rest
+     * of the round's time is recording).
+     */
+    public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
+                              long probesMillis) {
+    }
+
+    /** Verifies one load balancer now with single-item Civo calls (two), outside any transaction. */
+    public VerificationRun verify(InternalLoadBalancer lb, Trigger trigger, String requestedBy) {
         Instant started = clock.instant();
-        List<CheckResult> results = checks.run(lb);
-        Outcome outcome = Outcome.of(results);
-        VerificationRuns.Run run = new VerificationRuns.Run(UUID.randomUUID(), lb.id(), trigger, outcome, started,
-                clock.instant(), requestedBy, results);
-        String failed = results.stream().filter(c -> c.outcome() == Outcome.FAIL)
-                .map(c -> c.check().name() + (c.target() == null ? "" : " " + c.target()))
-                .collect(Collectors.joining(", "));
-        // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
-        // request and provisioning transactions take them, so two of them never wait for each other.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.executeWithoutResult(tx -> {
-                    Optional<Outcome> previous = runs.latestOutcome(lb.id());
-                    boolean drifted = outcome == Outcome.FAIL && previous.orElse(null) == Outcome.PASS;
-                    boolean recovered = outcome == Outcome.PASS && lb.status() == InternalLoadBalancer.Status.DRIFTED;
-                    events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), trigger, outcome,
-                            failed, requestedBy));
-                    if (drifted) {
-                        log.warn("Load balancer {} ({}) drifted: {}", lb.name(), lb.id(), failed);
-                        events.publishEvent(new LoadBalancerDrifted(run.id(), lb.id(), lb.team(), lb.name(), failed));
-                    }
-                    if (recovered) {
-                        events.publishEvent(new LoadBalancerRecovered(run.id(), lb.id(), lb.team(), lb.name()));
-                    }
-                    runs.save(run);
-                    inventory.record(lb.id(), outcome.name(), drifted, recovered, run.finishedAt());
-                });
-                break;
-            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
-                if (attempt == 3) {
-                    throw busy;
-                }
-                log.info("Recording verification of {} met a lock conflict; trying again", lb.id());
-            }
-        }
+        RegionSnapshot snapshot = RegionSnapshot.readOne(civo, lb.region(), lb.civoId());
+        Round round = checks.startRound();
+        VerificationRun run = runOf(lb, trigger, requestedBy, started, checks.run(lb, snapshot, round));
+        record(lb, run);
+        alertRefusals(round.refusals());
         return run;
     }
 
     /**
-     * Verifies many load balancers at once on virtual threads, at most {@code parallelism} at a time, so a thousand
-     * outside checks that all time out take about one timeout, not a thousand.
+     * One round over many load balancers: two Civo calls per region (its load balancers and its firewalls), one
+     * control probe, then every load balancer's probes on virtual threads, at most {@code parallelism} at a time, so
+     * ten thousand outside checks that all time out take about one timeout, not ten thousand.
      */
-    public int verifyAll(List<InternalLoadBalancer> loadBalancers, Trigger trigger) {
+    public RoundReport verifyRound(List<InternalLoadBalancer> loadBalancers, Trigger trigger) {
+        Map<String, RegionSnapshot> snapshots = snapshotsOf(loadBalancers);
+        Map<UUID, dev.ilbportal.kubernetes.ServiceManifest> services = checks.servicesOf(loadBalancers);
+        Round round = checks.startRound();
         Semaphore slots = new Semaphore(properties.parallelism());
-        List<Future<?>> running = new ArrayList<>();
+        Map<Outcome, AtomicInteger> outcomes = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, new AtomicInteger());
+        }
+        BlockingQueue<Checked> finished = new LinkedBlockingQueue<>();
+        AtomicInteger probing = new AtomicInteger(loadBalancers.size());
+        long roundStarted = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong probesDone = new java.util.concurrent.atomic.AtomicLong(roundStarted);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < RECORDERS; i++) {
+                threads.submit(() -> recordFinished(finished, probing, outcomes));
+            }
             for (InternalLoadBalancer lb : loadBalancers) {
-                running.add(threads.submit(() -> {
+                threads.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        verify(lb, trigger, null);
+                        Instant started = clock.instant();
+                        finished.add(new Checked(lb, runOf(lb, trigger, null, started,
+                                checks.run(lb, snapshots.get(lb.region()), round,
+                                        java.util.Optional.ofNullable(services.get(lb.id()))))));
                     } catch (RuntimeException e) {
-                        log.warn("Verification of {} could not be recorded", lb.id(), e);
+                        log.warn("Verification of {} failed", lb.id(), e);
                     } finally {
+                        if (probing.decrementAndGet() == 0) {
+                            probesDone.set(System.nanoTime());
+                        }
                         slots.release();
                     }
-                }));
+                });
             }
         }
-        return running.size();
+        alertRefusals(round.refusals());
+        int calls = snapshots.values().stream().mapToInt(RegionSnapshot::calls).sum();
+        Map<Outcome, Integer> counted = new LinkedHashMap<>();
+        outcomes.forEach((outcome, count) -> counted.put(outcome, count.get()));
+        return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted,
+                (probesDone.get() - roundStarted) / 1_000_000);
+    }
+
+    /** A load balancer's finished run, waiting to be recorded. */
+    private record Checked(InternalLoadBalancer lb, VerificationRun run) {
+    }
+
+    /**
+     * A few recorders write finished runs in batches, one transaction per batch: ten thousand runs that finish at the
+     * same moment (every outside probe timing out together) then cost a hundred commits, not ten thousand, and never
+     * more database connections than there are recorders.
+     */
+    private void recordFinished(BlockingQueue<Checked> finished, AtomicInteger probing,
+                                Map<Outcome, AtomicInteger> outcomes) {
+        List<Checked> batch = new ArrayList<>(BATCH);
+        while (true) {
+            batch.clear();
+            try {
+                Checked first = finished.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (probing.get() == 0 && finished.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finished.drainTo(batch, BATCH - 1);
+            try {
+                recordAll(batch);
+                batch.forEach(checked -> outcomes.get(checked.run().outcome()).incrementAndGet());
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} verification runs could not be recorded together; recording one by one",
+                        batch.size(), e);
+                for (Checked checked : batch) {
+                    try {
+                        record(checked.lb(), checked.run());
+                        outcomes.get(checked.run().outcome()).incrementAndGet();
+                    } catch (RuntimeException alone) {
+                        log.warn("Verification of {} could not be recorded", checked.lb().id(), alone);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final int RECORDERS = 3;
+    private static final int BATCH = 200;
+
+    /**
+     * The watch: Civo's side of every load balancer from the given snapshots alone, no probes. Only what fails is
+     * recorded (as a run of the watch), and only for a load balancer not already exposed, so a quiet fleet writes
+     * nothing. Returns how many load balancers were newly found exposed.
+     */
+    public int watch(List<InternalLoadBalancer> loadBalancers, Map<String, RegionSnapshot> snapshots) {
+        int exposed = 0;
+        for (InternalLoadBalancer lb : loadBalancers) {
+            RegionSnapshot snapshot = snapshots.get(lb.region());
+            if (snapshot == null || !snapshot.answered()
+                    || ProofStatus.EXPOSED.name().equals(lb.proofStatus())
+                    || (snapshot.loadBalancersReused() && snapshot.loadBalancer(lb.civoId()).isEmpty())) {
+                continue;
+            }
+            Instant started = clock.instant();
+            List<CheckResult> civoSide = checks.civoSide(lb, snapshot);
+            if (Outcome.of(civoSide) == Outcome.FAIL) {
+                record(lb, runOf(lb, Trigger.WATCH, null, started, civoSide));
+                exposed++;
+            }
+        }
+        return exposed;
+    }
+
+    /** Ages proofs: a pass older than the interval is not green any more, none within twice the interval is stale. */
+    public int ageProofs(List<InternalLoadBalancer> loadBalancers) {
+        Instant now = clock.instant();
+        int changed = 0;
+        for (InternalLoadBalancer lb : loadBalancers) {
+            ProofStatus current = ProofStatus.valueOf(lb.proofStatus());
+            ProofStatus aged = ProofStatus.aged(current, lb.lastPassedAt(), lb.createdAt(), now,
+                    properties.interval());
+            if (aged == current) {
+                continue;
+            }
+            String reason = lb.lastPassedAt() == null ? "Never passed since it was built at " + lb.createdAt()
+                    : "Last passing run at " + lb.lastPassedAt();
+            Boolean moved = transactions.execute(tx -> {
+                if (!inventory.moveProofStatus(lb.id(), current.name(), aged.name(), now)) {
+                    return false;
+                }
+                events.publishEvent(new ProofStatusChanged(null, lb.id(), lb.team(), lb.name(), current, aged,
+                        reason));
+                return true;
+            });
+            if (Boolean.TRUE.equals(moved)) {
+                log.info("Proof of {} ({}) aged from {} to {}", lb.name(), lb.id(), current, aged);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Two Civo calls per region, read one region after the other, with no transaction open. */
+    public Map<String, RegionSnapshot> snapshotsOf(List<InternalLoadBalancer> loadBalancers) {
+        Map<String, RegionSnapshot> snapshots = new LinkedHashMap<>();
+        for (String region : loadBalancers.stream().map(InternalLoadBalancer::region).distinct().sorted().toList()) {
+            snapshots.put(region, RegionSnapshot.read(civo, region));
+        }
+        return snapshots;
+    }
+
+    private VerificationRun runOf(InternalLoadBalancer lb, Trigger trigger, String requestedBy, Instant started,
+                                  List<CheckResult> results) {
+        return new VerificationRun(UUID.randomUUID(), lb.id(), trigger, Outcome.of(results), started, clock.instant(),
+                requestedBy, results);
+    }
+
+    private void record(InternalLoadBalancer lb, VerificationRun run) {
+        recordAll(List.of(new Checked(lb, run)));
+    }
+
+    /** Records runs with their events in one transaction; on a lock conflict the whole batch is tried again. */
+    private void recordAll(List<Checked> batch) {
+        // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
+        // request and provisioning transactions take them, so two of them never wait for each other.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> batch.forEach(checked -> recordInTransaction(checked.lb(),
+                        checked.run())));
+                return;
+            } catch (PessimisticLockingFailureException busy) {
+                if (attempt == 3) {
+                    throw busy;
+                }
+                log.info("Recording {} verification run(s) met a lock conflict; trying again", batch.size());
+            }
+        }
+    }
+
+    private void recordInTransaction(InternalLoadBalancer lb, VerificationRun run) {
+        Outcome outcome = run.outcome();
+        String failed = named(run, Outcome.FAIL);
+        InternalLoadBalancer current = inventory.find(lb.id()).orElse(lb);
+        ProofStatus from = ProofStatus.valueOf(current.proofStatus());
+        ProofStatus to = ProofStatus.afterRun(outcome, current.lastPassedAt(), current.createdAt(), run.finishedAt(),
+                properties.interval());
+        events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(), outcome, failed,
+                run.requestedBy()));
+        if (from != to) {
+            String reason = switch (to) {
+                case EXPOSED -> "Failed: " + failed;
+                case PROVEN -> "Every check passed";
+                default -> "Inconclusive: " + named(run, Outcome.INCONCLUSIVE);
+            };
+            if (to == ProofStatus.EXPOSED) {
+                log.warn("Load balancer {} ({}) is exposed: {}", lb.name(), lb.id(), failed);
+            }
+            events.publishEvent(new ProofStatusChanged(run.id(), lb.id(), lb.team(), lb.name(), from, to, reason));
+        }
+        runs.save(run);
+        inventory.record(lb.id(), outcome.name(), to.name(), run.finishedAt());
+    }
+
+    private void alertRefusals(Set<String> refusals) {
+        for (String refusal : refusals) {
+            int colon = refusal.indexOf(": ");
+            String vantage = colon < 0 ? refusal : refusal.substring(0, colon);
+            String reason = colon < 0 ? refusal : refusal.substring(colon + 2);
+            log.warn("Refused an answer of {}: {}", vantage, reason);
+            transactions.executeWithoutResult(tx -> events.publishEvent(new ProbeAnswerRefused(vantage, reason)));
+        }
+    }
+
+    private static String named(VerificationRun run, Outcome outcome) {
+        return run.checks().stream().filter(c -> c.outcome() == outcome)
+                .map(c -> c.check().name() + (c.target() == null ? "" : " " + c.target()))
+                .distinct().collect(Collectors.joining(", "));
     }
 }

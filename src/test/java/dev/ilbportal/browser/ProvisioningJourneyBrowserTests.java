@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Journeys 3 to 5 in a real browser: an approved request provisions with live progress, the load balancer is proven
- * internal, drifts when its firewall is opened by hand and recovers, and is decommissioned.
+ * internal, is exposed (drifts) when its firewall is opened by hand and is proven again, and is decommissioned.
  */
 class ProvisioningJourneyBrowserTests extends BrowserJourney {
 
@@ -87,13 +87,15 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
         page.navigate(portal() + "/");
         assertThat(page.locator("[data-test=drift-alert]")).containsText(name);
         page.navigate(portal() + "/inventory");
-        assertThat(page.locator("[data-lb='" + name + "'] [data-test=inventory-status]")).containsText("Drifted");
+        assertThat(page.locator("[data-lb='" + name + "'] [data-test=inventory-status]")).containsText("Active");
+        assertThat(page.locator("[data-lb='" + name + "'] [data-test=proof-status]")).containsText("Exposed");
         Browser.screenshot(page, "journey-5b-drift-on-inventory");
         page.navigate(portal() + "/verification/load-balancers/" + lb.id());
 
         civo.deleteFirewallRule("LON1", lb.firewallId(), opened.id());
         page.locator("[data-test=verify-now]").click();
         assertThat(page.locator("[data-test=lb-status]")).containsText("Active");
+        assertThat(page.locator("[data-test=proof-status]")).containsText("Proven");
         assertThat(page.locator("[data-test=chart] rect").count()).as("one bar per run").isGreaterThanOrEqualTo(3);
         Browser.screenshot(page, "journey-6-recovered");
 

@@ -13,8 +13,9 @@ import dev.ilbportal.requests.RequestEvents.RequestApproved;
 import dev.ilbportal.requests.RequestEvents.RequestRejected;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
 import dev.ilbportal.requests.Participant;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.VerificationEvents.ProbeAnswerRefused;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -128,16 +129,14 @@ class DeliveryPlanTests {
 
     @Test
     void driftMailsTheTeamAndAdminsAndCallsTheTeamsWebhooks() {
-        var plan = plan(notifications.notificationFor(new LoadBalancerDrifted(UUID.randomUUID(), loadBalancerId,
-                "search", "search-db", "FIREWALL_NO_INGRESS")));
+        var plan = plan(notifications.notificationFor(new ProofStatusChanged(UUID.randomUUID(), loadBalancerId, "search", "search-db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "FIREWALL_NO_INGRESS")));
         assertThat(mailedTo(plan)).containsExactly("adam", "sam");
         assertThat(plan.webhooks()).containsExactly(SEARCH_HOOK, GLOBAL_HOOK);
     }
 
     @Test
     void recoveryMailsTheTeamAndAdmins() {
-        var notification = notifications.notificationFor(new LoadBalancerRecovered(UUID.randomUUID(),
-                loadBalancerId, "payments", "payments-db"));
+        var notification = notifications.notificationFor(new ProofStatusChanged(UUID.randomUUID(), loadBalancerId, "payments", "payments-db", ProofStatus.EXPOSED, ProofStatus.PROVEN, "Every check passed"));
         assertThat(mailedTo(plan(notification))).containsExactly("adam", "alice", "riley");
         assertThat(notification.path()).isEqualTo("/verification/load-balancers/" + loadBalancerId);
     }
@@ -153,16 +152,39 @@ class DeliveryPlanTests {
     @Test
     void personReachedTwiceIsMailedOnce() {
         var adminInTeam = person("ada", "ada@payments.example", Set.of(PortalRole.ADMIN), "payments");
-        var notification = notifications.notificationFor(new LoadBalancerDrifted(UUID.randomUUID(), loadBalancerId,
-                "payments", "payments-db", "OUTSIDE_CLOSED"));
+        var notification = notifications.notificationFor(new ProofStatusChanged(UUID.randomUUID(), loadBalancerId, "payments", "payments-db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "OUTSIDE_CLOSED"));
         var plan = DeliveryPlan.of(notification, List.of(adminInTeam, adminInTeam), Set.of(), List.of());
         assertThat(mailedTo(plan)).containsExactly("ada");
     }
 
     @Test
     void disabledWebhookReceivesNothing() {
-        var plan = plan(notifications.notificationFor(new LoadBalancerRecovered(UUID.randomUUID(), loadBalancerId,
-                "marketing", "m")));
+        var plan = plan(notifications.notificationFor(new ProofStatusChanged(UUID.randomUUID(), loadBalancerId, "marketing", "m", ProofStatus.EXPOSED, ProofStatus.PROVEN, "Every check passed")));
         assertThat(plan.webhooks()).containsExactly(GLOBAL_HOOK);
+    }
+
+    @Test
+    void exposureOnTheVeryFirstRunMailsTheTeamAndAdminsAsDrift() {
+        var notification = notifications.notificationFor(new ProofStatusChanged(UUID.randomUUID(), loadBalancerId,
+                "payments", "payments-db", ProofStatus.UNPROVEN, ProofStatus.EXPOSED, "Failed: NO_INGRESS_RULES"));
+        assertThat(notification.kind()).isEqualTo(NotificationKind.DRIFTED);
+        assertThat(notification.title()).contains("exposed");
+        assertThat(mailedTo(plan(notification))).containsExactly("adam", "alice", "riley");
+    }
+
+    @Test
+    void staleProofMailsTheTeamAndAdmins() {
+        var notification = notifications.notificationFor(new ProofStatusChanged(null, loadBalancerId, "search",
+                "search-db", ProofStatus.UNPROVEN, ProofStatus.STALE, "Last passing run at 2026-03-01T07:00:00Z"));
+        assertThat(notification.kind()).isEqualTo(NotificationKind.STALE);
+        assertThat(mailedTo(plan(notification))).containsExactly("adam", "sam");
+    }
+
+    @Test
+    void refusedAgentAnswerMailsOnlyAdmins() {
+        var notification = notifications.notificationFor(new ProbeAnswerRefused("probe-agent-outside (agent)",
+                "Refused the probe agent's answer: it was unsigned"));
+        assertThat(notification.kind()).isEqualTo(NotificationKind.PROBE_ANSWER_REFUSED);
+        assertThat(mailedTo(plan(notification))).containsExactly("adam");
     }
 }

@@ -18,8 +18,8 @@ import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerRecovered;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -146,12 +146,12 @@ class NotificationDeliveryTests {
     void notificationCommitsWithTheChangeOrNotAtAll() {
         Webhook webhook = teamWebhook();
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, "db", "X"));
+            events.publishEvent(new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, "db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "X"));
             tx.setRollbackOnly();
         });
         assertThat(deliveriesTo(webhook)).isEmpty();
 
-        publishCommitted(new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, "db", "X"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, "db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "X"));
         assertThat(deliveriesTo(webhook)).singleElement()
                 .satisfies(delivery -> assertThat(delivery.status()).isEqualTo(Delivery.Status.PENDING));
     }
@@ -161,9 +161,9 @@ class NotificationDeliveryTests {
         Webhook webhook = teamWebhook();
         receiver.failNext(4);
         UUID lb = UUID.randomUUID();
-        publishCommitted(new LoadBalancerDrifted(UUID.randomUUID(), lb, team, "db", "OUTSIDE_CLOSED"));
-        publishCommitted(new LoadBalancerRecovered(UUID.randomUUID(), lb, team, "db"));
-        publishCommitted(new LoadBalancerDrifted(UUID.randomUUID(), lb, team, "db", "FIREWALL_NO_INGRESS"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), lb, team, "db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "OUTSIDE_CLOSED"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), lb, team, "db", ProofStatus.EXPOSED, ProofStatus.PROVEN, "Every check passed"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), lb, team, "db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "FIREWALL_NO_INGRESS"));
 
         dispatchUntil(() -> deliveriesTo(webhook).stream().allMatch(d -> d.status() == Delivery.Status.SENT));
 
@@ -184,7 +184,7 @@ class NotificationDeliveryTests {
     void deliveryIsDeadAfterMaxAttemptsVisibleToAdminsAndSentAgainOnRequest() throws Exception {
         Webhook webhook = teamWebhook();
         receiver.failNext(1_000);
-        publishCommitted(new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, "db", "X"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, "db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "X"));
         dispatchUntil(() -> deliveriesTo(webhook).getFirst().status() == Delivery.Status.DEAD);
         Delivery dead = deliveriesTo(webhook).getFirst();
         assertThat(dead.attempts()).isEqualTo(3);
@@ -218,7 +218,7 @@ class NotificationDeliveryTests {
     @Test
     void deliveryToADeletedWebhookIsDeadAtOnceWithTheReason() throws Exception {
         Webhook webhook = teamWebhook();
-        publishCommitted(new LoadBalancerRecovered(UUID.randomUUID(), UUID.randomUUID(), team, "db"));
+        publishCommitted(new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, "db", ProofStatus.EXPOSED, ProofStatus.PROVEN, "Every check passed"));
         webhooks.delete(webhook.id());
         dispatchUntil(() -> deliveriesTo(webhook).getFirst().status() != Delivery.Status.PENDING);
         assertThat(deliveriesTo(webhook).getFirst())

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
-import dev.ilbportal.verification.VerificationEvents.LoadBalancerDrifted;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -191,7 +192,7 @@ class NotificationsBrowserTests {
         Browser.screenshot(page, "notifications-admin-webhooks");
 
         transactions.executeWithoutResult(tx -> events.publishEvent(
-                new LoadBalancerDrifted(UUID.randomUUID(), UUID.randomUUID(), team, team + "-db", "OUTSIDE_CLOSED")));
+                new ProofStatusChanged(UUID.randomUUID(), UUID.randomUUID(), team, team + "-db", ProofStatus.PROVEN, ProofStatus.EXPOSED, "OUTSIDE_CLOSED")));
         dispatchWebhookOf(closedPort);
 
         page.locator("[data-test=admin-deliveries-link]").click();

@@ -113,6 +113,26 @@ class KubernetesProvisioningTests {
     }
 
     @Test
+    void serviceWithProxyProtocolThatShowsOnlyTheHostnameIsProvisioned() {
+        String service = ApprovedRequestFixture.uniqueName("proxied");
+        LoadBalancerSpec plain = spec(service);
+        UUID requestId = fixture.approve(new LoadBalancerSpec(plain.region(), plain.networkId(), plain.name(),
+                plain.algorithm(), plain.firewall(), plain.target(), plain.ports(),
+                new AdvancedSettings("None", null, "send-proxy", 10000, "60s", "60s"), plain.justification()));
+
+        ProvisioningJob job = runUntilFinished(requestId);
+
+        assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        AppliedService applied = KubernetesServices.of(cluster.kubeconfig()).get("payments", service).orElseThrow();
+        assertThat(applied.loadBalancerIp()).as("the CCM gives no IP with proxy protocol").isEmpty();
+        assertThat(applied.ingressHostname()).isEqualTo(job.loadBalancerId() + ".lb.civo.com");
+        assertThat(jdbc.queryForObject("select detail from provisioning_step_log where job_id = ? and step = "
+                + "'WAIT_UNTIL_AVAILABLE' and outcome = 'DONE'", String.class, job.id()))
+                .startsWith("Service shows " + job.loadBalancerId() + ".lb.civo.com");
+        assertThat(inventory.findByRequestId(requestId).orElseThrow().publicIp()).isNotBlank();
+    }
+
+    @Test
     void serviceThePortalDidNotCreateIsAConflictNeverAdopted() {
         String service = ApprovedRequestFixture.uniqueName("foreign");
         String someFirewall = civo.createFirewall(dev.ilbportal.civo.model.FirewallCreateRequest.withoutRules(

@@ -48,11 +48,15 @@ class KubernetesVerificationTests {
     KubernetesTargets kubernetesTargets;
 
     InternalLoadBalancer provisionedService(String service) {
+        return provisionedService(service, AdvancedSettings.defaults());
+    }
+
+    InternalLoadBalancer provisionedService(String service, AdvancedSettings advanced) {
         KubernetesCluster cluster = civo.listKubernetesClusters("LON1").getFirst();
         LoadBalancerSpec spec = new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin",
                 FirewallChoice.create(""), BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments",
                 Map.of("app", service)), List.of(new PortMapping("TCP", 443, 8443, null, null)),
-                AdvancedSettings.defaults(), "test");
+                advanced, "test");
         UUID requestId = new ApprovedRequestFixture(requests, workflow, civo).approve(spec);
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline
@@ -67,7 +71,7 @@ class KubernetesVerificationTests {
     void serviceShowingTheLoadBalancersIpPassesItsCheck() {
         InternalLoadBalancer lb = provisionedService(ApprovedRequestFixture.uniqueName("shown"));
 
-        VerificationRuns.Run run = verifier.verify(lb, Trigger.ON_DEMAND, "alice");
+        VerificationRun run = verifier.verify(lb, Trigger.ON_DEMAND, "alice");
 
         assertThat(run.checks()).filteredOn(check -> check.check() == CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP)
                 .singleElement().satisfies(check -> {
@@ -76,6 +80,20 @@ class KubernetesVerificationTests {
                 });
         assertThat(run.checks()).filteredOn(check -> check.check() == CheckName.APPROVED_FIREWALL)
                 .allSatisfy(check -> assertThat(check.outcome()).isEqualTo(Outcome.PASS));
+    }
+
+    @Test
+    void serviceWithProxyProtocolShowingOnlyTheHostnamePassesItsCheck() {
+        AdvancedSettings proxy = new AdvancedSettings("None", null, "send-proxy-v2", 10000, "60s", "60s");
+        InternalLoadBalancer lb = provisionedService(ApprovedRequestFixture.uniqueName("proxied"), proxy);
+
+        VerificationRun run = verifier.verify(lb, Trigger.ON_DEMAND, "alice");
+
+        assertThat(run.checks()).filteredOn(check -> check.check() == CheckName.SERVICE_SHOWS_LOAD_BALANCER_IP)
+                .singleElement().satisfies(check -> {
+                    assertThat(check.outcome()).as(check.detail()).isEqualTo(Outcome.PASS);
+                    assertThat(check.detail()).isEqualTo("Service shows " + lb.civoId() + ".lb.civo.com");
+                });
     }
 
     @Test

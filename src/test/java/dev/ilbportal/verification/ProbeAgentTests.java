@@ -2,7 +2,13 @@ package dev.ilbportal.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.ilbportal.verification.internal.RemoteProbeAgentVantage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The probe agent over real HTTP: signatures, staleness, replays, and real connections to loopback sockets. */
+/**
+ * The probe agent over real HTTP: signed requests and signed answers, staleness, replays, forged answers from
+ * whoever sits in between, and real connections to loopback sockets.
+ */
 class ProbeAgentTests {
 
     private static final String SECRET = "a-shared-secret-of-some-length";
@@ -150,5 +159,98 @@ class ProbeAgentTests {
     void agentRefusesToStartWithoutAProperSecret() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProbeAgent.start("127.0.0.1", 0, "short",
                 Duration.ofSeconds(60), Clock.systemUTC())).hasMessageContaining("PORTAL_PROBE_AGENT_SECRET");
+    }
+
+    /**
+     * Whoever sits between the portal and the agent: forwards each probe to the real agent and hands the portal
+     * back whatever {@code rewrite} makes of the agent's answer (status, body and answer signature).
+     */
+    private HttpServer between(UnaryOperator<String[]> rewrite) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/probe", exchange -> {
+            try (exchange) {
+                HttpRequest.Builder forward = HttpRequest.newBuilder(agentUri().resolve("/probe"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                for (String header : new String[] {ProbeSignature.TIMESTAMP_HEADER, ProbeSignature.NONCE_HEADER,
+                        ProbeSignature.SIGNATURE_HEADER}) {
+                    forward.header(header, exchange.getRequestHeaders().getFirst(header));
+                }
+                HttpResponse<String> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofString());
+                String[] forged = rewrite.apply(new String[] {answer.body(),
+                        answer.headers().firstValue(ProbeSignature.ANSWER_SIGNATURE_HEADER).orElse(null)});
+                if (forged[1] != null) {
+                    exchange.getResponseHeaders().set(ProbeSignature.ANSWER_SIGNATURE_HEADER, forged[1]);
+                }
+                byte[] bytes = forged[0].getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static Probe probeThrough(HttpServer between, int port) {
+        return new RemoteProbeAgentVantage(URI.create("http://127.0.0.1:" + between.getAddress().getPort()), SECRET,
+                Side.OUTSIDE, Clock.fixed(NOW, ZoneOffset.UTC)).probe("net", "127.0.0.1", port, false,
+                Duration.ofSeconds(2));
+    }
+
+    @Test
+    void answerIsSignedOverTheRequestsNonceAndBody() throws Exception {
+        String body = "{\"ip\":\"127.0.0.1\",\"port\":1,\"timeout_ms\":200}";
+        long at = NOW.getEpochSecond();
+        HttpResponse<String> answer = post(body, at, "n-4", ProbeSignature.sign(SECRET, at, "n-4", body));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue(ProbeSignature.ANSWER_SIGNATURE_HEADER)).hasValue(
+                ProbeSignature.signAnswer(SECRET, "n-4", answer.body()));
+    }
+
+    @Test
+    void answerRewrittenInTransitToTimedOutIsRefused() throws IOException {
+        HttpServer between = between(answer -> new String[] {answer[0].replace("CONNECTED", "TIMED_OUT"), answer[1]});
+        try (ServerSocket publicLoadBalancer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Probe probe = probeThrough(between, publicLoadBalancer.getLocalPort());
+            assertThat(probe.reach()).isEqualTo(Probe.Reach.UNTRUSTED);
+            assertThat(probe.detail()).contains("signature does not match");
+        } finally {
+            between.stop(0);
+        }
+    }
+
+    @Test
+    void unsignedAnswerIsRefused() throws IOException {
+        HttpServer between = between(answer -> new String[] {"{\"reach\":\"TIMED_OUT\",\"detail\":\"x\"}", null});
+        try (ServerSocket publicLoadBalancer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Probe probe = probeThrough(between, publicLoadBalancer.getLocalPort());
+            assertThat(probe.reach()).isEqualTo(Probe.Reach.UNTRUSTED);
+            assertThat(probe.detail()).contains("unsigned");
+        } finally {
+            between.stop(0);
+        }
+    }
+
+    @Test
+    void signedAnswerReplayedToAnotherRequestIsRefused() throws IOException {
+        AtomicReference<String[]> first = new AtomicReference<>();
+        HttpServer between = between(answer -> {
+            first.compareAndSet(null, answer);
+            return first.get();
+        });
+        try {
+            int closed;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closed = socket.getLocalPort();
+            }
+            assertThat(probeThrough(between, closed).reach()).isEqualTo(Probe.Reach.REFUSED);
+            try (ServerSocket publicLoadBalancer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+                assertThat(probeThrough(between, publicLoadBalancer.getLocalPort()).reach())
+                        .as("the old 'refused' answer, signed for another nonce").isEqualTo(Probe.Reach.UNTRUSTED);
+            }
+        } finally {
+            between.stop(0);
+        }
     }
 }

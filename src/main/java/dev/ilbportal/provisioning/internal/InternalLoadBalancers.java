@@ -21,6 +21,26 @@ public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalance
     @Query("update InternalLoadBalancer l set l.lastVerification = :outcome, l.lastVerifiedAt = :at where l.id = :id")
     int recordVerdict(UUID id, String outcome, java.time.Instant at);
 
+    /** Records a verdict and the proof status it leads to; a pass also moves the time of the last pass. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.lastVerification = :outcome, l.lastVerifiedAt = :at,
+                l.lastPassedAt = case when :passed = true then :at else l.lastPassedAt end,
+                l.proofStatusSince = case when l.proofStatus = :proofStatus then l.proofStatusSince else :at end,
+                l.proofStatus = :proofStatus
+            where l.id = :id""")
+    int recordProof(UUID id, String outcome, boolean passed, String proofStatus, java.time.Instant at);
+
+    /** Moves the proof status only from the expected one, so two writers never both report the same change. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.proofStatus = :to, l.proofStatusSince = :at
+            where l.id = :id and l.proofStatus = :from""")
+    int moveProofStatus(UUID id, String from, String to, java.time.Instant at);
+
+    java.util.List<InternalLoadBalancer> findByStatusAndProofStatusIn(InternalLoadBalancer.Status status,
+                                                                      Collection<String> proofStatuses);
+
     /** Moves the status only from the expected one, so a decommissioning entry never becomes drifted or active. */
     @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
     @Query("update InternalLoadBalancer l set l.status = :to, l.updatedAt = :at where l.id = :id and l.status = :from")

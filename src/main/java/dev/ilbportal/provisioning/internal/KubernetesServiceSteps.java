@@ -134,24 +134,32 @@ class KubernetesServiceSteps {
                     + " carries firewall " + built.get().firewallId() + ", not the approved " + job.firewallId()
                     + ".");
         }
+        // With proxy protocol Civo's cloud controller manager writes only the hostname <id>.lb.civo.com, no IP.
+        boolean serviceShows = service.get().loadBalancerIp().isPresent()
+                || hasText(service.get().ingressHostname());
         boolean ready = built.isPresent() && "available".equals(built.get().state())
-                && hasText(built.get().privateIp()) && hasText(built.get().publicIp())
-                && service.get().loadBalancerIp().isPresent();
+                && hasText(built.get().privateIp()) && hasText(built.get().publicIp()) && serviceShows;
         if (ready) {
             LoadBalancer lb = built.get();
-            if (!service.get().loadBalancerIp().get().equals(lb.publicIp())) {
-                return new StepResult.Fail("service_ip_mismatch", "The Service shows " + service.get()
-                        .loadBalancerIp().get() + " but the load balancer's public IP is " + lb.publicIp() + ".");
+            Optional<String> shownIp = service.get().loadBalancerIp();
+            if (shownIp.isPresent() && !shownIp.get().equals(lb.publicIp())) {
+                return new StepResult.Fail("service_ip_mismatch", "The Service shows " + shownIp.get()
+                        + " but the load balancer's public IP is " + lb.publicIp() + ".");
+            }
+            String hostname = lb.id() + ".lb.civo.com";
+            if (shownIp.isEmpty() && !hostname.equals(service.get().ingressHostname())) {
+                return new StepResult.Fail("service_hostname_mismatch", "The Service shows "
+                        + service.get().ingressHostname() + " but the load balancer's hostname is " + hostname + ".");
             }
             if (job.loadBalancerId() == null) {
                 job.recordLoadBalancer(lb.id(), now);
             }
             job.recordAddresses(lb.privateIp(), lb.publicIp(), now);
-            return new StepResult.Advance("Service shows " + lb.publicIp() + "; load balancer " + lb.name()
+            return new StepResult.Advance("Service shows " + shownIp.orElse(hostname) + "; load balancer " + lb.name()
                     + " of cluster " + cluster.name() + " is available at private IP " + lb.privateIp(), lb.id());
         }
         if (!now.isBefore(job.waitDeadline())) {
-            return new StepResult.Fail("not_available_in_time", "The Service showed no load balancer IP within "
+            return new StepResult.Fail("not_available_in_time", "The Service showed no load balancer IP or hostname within "
                     + properties.availableDeadline().toMinutes() + " minutes.");
         }
         return new StepResult.Wait(now.plus(properties.availablePoll()), built.isEmpty()

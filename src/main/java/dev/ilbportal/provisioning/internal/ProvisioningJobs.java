@@ -24,5 +24,8 @@ public interface ProvisioningJobs extends JpaRepository<ProvisioningJob, UUID> {
 
     Optional<ProvisioningJob> findByRequestId(UUID requestId);
 
+    /** The jobs of many requests at once (verification's round looks up its Kubernetes targets in one go). */
+    java.util.List<ProvisioningJob> findByRequestIdIn(java.util.Collection<UUID> requestIds);
+
     List<ProvisioningJob> findByStatus(JobStatus status);
 }

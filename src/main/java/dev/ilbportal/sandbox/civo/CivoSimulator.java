@@ -43,6 +43,8 @@ public final class CivoSimulator implements AutoCloseable {
     private final FaultRoutes faultRoutes;
     private final KubernetesApi kubernetesApi;
     private final SandboxBudget budget = new SandboxBudget();
+    /** Every Civo API call answered (not the sandbox's own endpoints, not the clusters' APIs): for budgets in tests. */
+    private final java.util.concurrent.atomic.AtomicLong civoCalls = new java.util.concurrent.atomic.AtomicLong();
 
     private CivoSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -112,6 +114,35 @@ public final class CivoSimulator implements AutoCloseable {
         return network;
     }
 
+    /** The simulated account, for tests and benchmarks that build more than the seed (same package only). */
+    CivoWorld world() {
+        return world;
+    }
+
+    /** How many Civo API calls the simulator has answered so far. */
+    public long civoCalls() {
+        return civoCalls.get();
+    }
+
+    /** {@code GET /sandbox/canary} shows, {@code POST /sandbox/canary {"open":false}} closes (or opens) the canary. */
+    private SimulatorResponse canary(String method, String body) {
+        if ("POST".equals(method)) {
+            tools.jackson.databind.JsonNode open = SimulatorRequest.parseBody(body).get("open");
+            if (open == null || !open.isBoolean()) {
+                throw CivoError.invalid("open", "expected true or false");
+            }
+            if (open.booleanValue()) {
+                network.openCanary();
+            } else {
+                network.closeCanary();
+            }
+        } else if (!"GET".equals(method)) {
+            throw CivoError.notFound("not_found", "Use GET or POST on /sandbox/canary");
+        }
+        return SimulatorResponse.ok(SimulatorJson.object().put("ip", SandboxNetwork.CANARY_IP)
+                .put("port", SandboxNetwork.CANARY_PORT).put("open", network.canaryOpen()));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -150,6 +181,11 @@ public final class CivoSimulator implements AutoCloseable {
                 respond(exchange, SimulatorResponse.ok(budget.statsJson()), false);
                 return;
             }
+            if (path.equals("/sandbox/canary")) {
+                respond(exchange, guarded(() -> canary(method, body)), false);
+                return;
+            }
+            civoCalls.incrementAndGet();
             String civoPath = path.startsWith("/v2/vpc/") ? "/v2/" + path.substring("/v2/vpc/".length()) : path;
             java.util.Optional<Map<String, String>> pastLimit = budget.admit(settings.apiKey(), method, civoPath);
             if (pastLimit.isPresent()) {

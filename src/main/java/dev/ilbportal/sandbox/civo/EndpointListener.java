@@ -33,13 +33,13 @@ final class EndpointListener implements AutoCloseable {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         try {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort), 50);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort), 1024);
         } catch (IOException taken) {
             if (wantedPort == 0) {
                 socket.close();
                 throw taken;
             }
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         }
         return new EndpointListener(socket);
     }

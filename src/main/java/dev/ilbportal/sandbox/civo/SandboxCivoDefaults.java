@@ -21,7 +21,10 @@ public class SandboxCivoDefaults implements EnvironmentPostProcessor, Ordered {
         }
         environment.getPropertySources().addLast(new MapPropertySource("sandboxCivoDefaults", Map.of(
                 "portal.civo.rate-limit.requests-per-second", "50",
-                "portal.civo.rate-limit.burst", "50")));
+                "portal.civo.rate-limit.burst", "50",
+                // The positive control of outside checks: the simulated network's public canary socket.
+                "portal.verification.outside-control.host", SandboxNetwork.CANARY_IP,
+                "portal.verification.outside-control.port", String.valueOf(SandboxNetwork.CANARY_PORT))));
     }
 
     @Override

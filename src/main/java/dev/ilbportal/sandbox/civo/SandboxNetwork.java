@@ -13,16 +13,27 @@ import java.util.Set;
 
 /**
  * The sandbox's network model, which lets the portal prove a load balancer is internal with real sockets: every
- * available load balancer listens on 127.0.0.1 once for its private address and once for its public address per
- * port. The private side always accepts. The public side listens only while the attached firewall has an ingress
+ * available load balancer listens on 127.0.0.1 for its private address and for its public address per port. The
+ * private side always accepts, so one shared loopback socket stands for every private endpoint (a fleet of ten
+ * thousand load balancers then costs one file descriptor there, not ten thousand). The public side listens only while the attached firewall has an ingress
  * allow rule for TCP on that port from 0.0.0.0/0 (and no such deny rule); otherwise its socket is closed, so a
  * connection is refused. The firewall is re-read after every change to the simulated account, so a rule added
  * through the API opens the port at once and deleting it closes it again.
  */
 public final class SandboxNetwork implements AutoCloseable {
 
+    /**
+     * The simulated public canary: an address on the internet (TEST-NET-1) that is open from outside, the positive
+     * control verification needs. Closing it stands for an outside vantage point whose egress is blocked.
+     */
+    public static final String CANARY_IP = "192.0.2.10";
+    public static final int CANARY_PORT = 443;
+
     private final CivoWorld world;
     private final Map<String, LoadBalancerSockets> sockets = new HashMap<>();
+    private EndpointListener canary;
+    private EndpointListener sharedPrivate;
+    private boolean canaryOpen = true;
     private boolean closed;
 
     SandboxNetwork(CivoWorld world) {
@@ -36,16 +47,54 @@ public final class SandboxNetwork implements AutoCloseable {
      * A public endpoint closed by its firewall still resolves: connecting to it is refused.
      */
     public synchronized Optional<InetSocketAddress> resolve(VantagePoint vantage, String ip, int port) {
+        if (CANARY_IP.equals(ip) && port == CANARY_PORT) {
+            return canaryOpen && !closed ? Optional.of(loopback(canary().port())) : Optional.empty();
+        }
         for (LoadBalancerSockets lb : sockets.values()) {
             if (lb.publicIp.equals(ip) && lb.publicPorts.containsKey(port)) {
                 return Optional.of(loopback(lb.publicPorts.get(port)));
             }
             if (lb.privateIp.equals(ip) && vantage instanceof VantagePoint.Inside inside
-                    && inside.networkId().equals(lb.networkId) && lb.privateListeners.containsKey(port)) {
-                return Optional.of(loopback(lb.privateListeners.get(port).port()));
+                    && inside.networkId().equals(lb.networkId) && lb.privatePorts.contains(port)) {
+                return Optional.of(loopback(sharedPrivate().port()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Closes the canary: from now on every outside probe of it finds no route, as through a blocked egress. */
+    public synchronized void closeCanary() {
+        canaryOpen = false;
+    }
+
+    public synchronized void openCanary() {
+        canaryOpen = true;
+    }
+
+    public synchronized boolean canaryOpen() {
+        return canaryOpen;
+    }
+
+    private EndpointListener sharedPrivate() {
+        if (sharedPrivate == null) {
+            try {
+                sharedPrivate = EndpointListener.open(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The sandbox could not open its private endpoint socket", e);
+            }
+        }
+        return sharedPrivate;
+    }
+
+    private EndpointListener canary() {
+        if (canary == null) {
+            try {
+                canary = EndpointListener.open(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The sandbox could not open its canary socket", e);
+            }
+        }
+        return canary;
     }
 
     /** Whether the public side of this load balancer's port is open right now (for demos and logs). */
@@ -96,6 +145,12 @@ public final class SandboxNetwork implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (canary != null) {
+            canary.close();
+        }
+        if (sharedPrivate != null) {
+            sharedPrivate.close();
+        }
         sockets.values().forEach(LoadBalancerSockets::close);
         sockets.clear();
     }
@@ -106,7 +161,8 @@ public final class SandboxNetwork implements AutoCloseable {
         private final String networkId;
         private final String privateIp;
         private final String publicIp;
-        private final Map<Integer, EndpointListener> privateListeners = new HashMap<>();
+        /** The ports served on the private address (all answered by the network's shared private socket). */
+        private final Set<Integer> privatePorts = new HashSet<>();
         private final Map<Integer, EndpointListener> publicListeners = new HashMap<>();
         /** The loopback port that stands for each public port, kept while the listener is closed. */
         private final Map<Integer, Integer> publicPorts = new HashMap<>();
@@ -123,16 +179,10 @@ public final class SandboxNetwork implements AutoCloseable {
         }
 
         void align(Set<Integer> ports, List<SimulatedFirewallRule> rules) {
-            privateListeners.keySet().removeIf(port -> {
-                if (ports.contains(port)) {
-                    return false;
-                }
-                privateListeners.get(port).close();
-                return true;
-            });
+            privatePorts.retainAll(ports);
+            privatePorts.addAll(ports);
             publicPorts.keySet().removeIf(port -> !ports.contains(port));
             for (int port : ports) {
-                privateListeners.computeIfAbsent(port, unused -> open(0));
                 boolean open = opensToInternet(rules, port) && ports.contains(port);
                 EndpointListener listener = publicListeners.get(port);
                 if (open && listener == null) {
@@ -176,9 +226,8 @@ public final class SandboxNetwork implements AutoCloseable {
         }
 
         void close() {
-            privateListeners.values().forEach(EndpointListener::close);
             publicListeners.values().forEach(EndpointListener::close);
-            privateListeners.clear();
+            privatePorts.clear();
             publicListeners.clear();
         }
     }

@@ -1,6 +1,8 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.internal;
 
 import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.verification.Trigger;
+import dev.ilbportal.verification.Verifier;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;

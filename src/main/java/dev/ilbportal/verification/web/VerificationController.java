@@ -1,9 +1,15 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.web;
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.verification.ProofStatus;
+import dev.ilbportal.verification.Trigger;
+import dev.ilbportal.verification.VerificationProperties;
+import dev.ilbportal.verification.VerificationRun;
+import dev.ilbportal.verification.Verifier;
+import dev.ilbportal.verification.internal.VerificationRuns;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,11 +30,14 @@ class VerificationController {
     private final InventoryVerificationState inventory;
     private final VerificationRuns runs;
     private final Verifier verifier;
+    private final VerificationProperties properties;
 
-    VerificationController(InventoryVerificationState inventory, VerificationRuns runs, Verifier verifier) {
+    VerificationController(InventoryVerificationState inventory, VerificationRuns runs, Verifier verifier,
+                           VerificationProperties properties) {
         this.inventory = inventory;
         this.runs = runs;
         this.verifier = verifier;
+        this.properties = properties;
     }
 
     @GetMapping("/verification/load-balancers/{id}")
@@ -44,6 +53,8 @@ class VerificationController {
         model.addAttribute("pages", pages);
         model.addAttribute("chart", OutcomeChart.of(runs.recentOutcomes(id, 48)));
         model.addAttribute("canVerify", mayVerify(user, lb));
+        model.addAttribute("proof", ProofStatus.valueOf(lb.proofStatus()));
+        model.addAttribute("interval", properties.interval().toMinutes() + " minutes");
         return "verification/history";
     }
 
@@ -53,7 +64,7 @@ class VerificationController {
         if (!mayVerify(user, lb)) {
             throw new AccessDeniedException("Verify now is for the team, approvers and admins");
         }
-        VerificationRuns.Run run = verifier.verify(lb, Trigger.ON_DEMAND, user.subject());
+        VerificationRun run = verifier.verify(lb, Trigger.ON_DEMAND, user.subject());
         redirect.addFlashAttribute("message", "Verification finished: " + run.outcome().name().toLowerCase() + ".");
         return "redirect:/verification/load-balancers/" + id;
     }

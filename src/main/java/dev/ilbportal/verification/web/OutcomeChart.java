@@ -1,5 +1,7 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.web;
 
+import dev.ilbportal.verification.Outcome;
+import dev.ilbportal.verification.internal.VerificationRuns;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.internal;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,13 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import dev.ilbportal.verification.Probe;
+import dev.ilbportal.verification.ProbeSignature;
+import dev.ilbportal.verification.Side;
+import dev.ilbportal.verification.Vantage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A probe agent elsewhere (usually outside the private network) as a vantage point: each probe is one signed HTTPS
- * request. An agent that does not answer, or refuses, makes the check inconclusive, never a pass.
+ * request, and the answer counts only when the agent signed it over this request's nonce. An agent that does not
+ * answer, refuses, or answers unsigned or with a wrong signature makes the check inconclusive, never a pass.
  */
 public class RemoteProbeAgentVantage implements Vantage {
 
@@ -64,6 +69,16 @@ public class RemoteProbeAgentVantage implements Vantage {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return new Probe(Probe.Reach.ERROR, "The probe agent answered " + response.statusCode(), null);
+            }
+            String answerSignature = response.headers().firstValue(ProbeSignature.ANSWER_SIGNATURE_HEADER)
+                    .orElse(null);
+            if (answerSignature == null) {
+                return new Probe(Probe.Reach.UNTRUSTED, LoadBalancerChecks.UNTRUSTED_MARK + ": it was unsigned",
+                        null);
+            }
+            if (!ProbeSignature.answerMatches(secret, nonce, response.body(), answerSignature)) {
+                return new Probe(Probe.Reach.UNTRUSTED, LoadBalancerChecks.UNTRUSTED_MARK
+                        + ": its signature does not match this request", null);
             }
             JsonNode answer = JSON.readTree(response.body());
             Integer status = answer.has("http_status") ? answer.get("http_status").asInt() : null;

@@ -1,4 +1,4 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import dev.ilbportal.verification.CheckName;
+import dev.ilbportal.verification.CheckResult;
+import dev.ilbportal.verification.Outcome;
+import dev.ilbportal.verification.Trigger;
+import dev.ilbportal.verification.VerificationRun;
 
 /** The stored runs and their checks. */
 @Repository
 public class VerificationRuns {
-
-    /** A stored run with its checks. */
-    public record Run(UUID id, UUID loadBalancerId, Trigger trigger, Outcome outcome, Instant startedAt,
-                      Instant finishedAt, String requestedBy, List<CheckResult> checks) {
-    }
 
     /** Counts of outcomes over a stretch of runs, for the history chart. */
     public record Tally(Instant startedAt, Outcome outcome) {
@@ -27,7 +27,7 @@ public class VerificationRuns {
         this.jdbc = jdbc;
     }
 
-    void save(Run run) {
+    public void save(VerificationRun run) {
         jdbc.update("insert into verification_run (id, load_balancer_id, trigger, outcome, started_at, finished_at, "
                         + "requested_by) values (?, ?, ?, ?, ?, ?, ?)", run.id(), run.loadBalancerId(),
                 run.trigger().name(), run.outcome().name(), Timestamp.from(run.startedAt()),
@@ -45,22 +45,22 @@ public class VerificationRuns {
     }
 
     /** The outcome of the newest run before this one, if any. */
-    Optional<Outcome> latestOutcome(UUID loadBalancerId) {
+    public Optional<Outcome> latestOutcome(UUID loadBalancerId) {
         return jdbc.query("select outcome from verification_run where load_balancer_id = ? order by started_at desc "
                         + "limit 1", (rs, i) -> Outcome.valueOf(rs.getString(1)), loadBalancerId)
                 .stream().findFirst();
     }
 
     /** One page of a load balancer's runs, newest first, with their checks. */
-    public List<Run> page(UUID loadBalancerId, int page, int size) {
-        List<Run> runs = jdbc.query("select id, trigger, outcome, started_at, finished_at, requested_by "
+    public List<VerificationRun> page(UUID loadBalancerId, int page, int size) {
+        List<VerificationRun> runs = jdbc.query("select id, trigger, outcome, started_at, finished_at, requested_by "
                         + "from verification_run where load_balancer_id = ? order by started_at desc limit ? offset ?",
-                (rs, i) -> new Run(rs.getObject("id", UUID.class), loadBalancerId,
+                (rs, i) -> new VerificationRun(rs.getObject("id", UUID.class), loadBalancerId,
                         Trigger.valueOf(rs.getString("trigger")), Outcome.valueOf(rs.getString("outcome")),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
                         rs.getString("requested_by"), List.of()),
                 loadBalancerId, size, (long) page * size);
-        return runs.stream().map(run -> new Run(run.id(), run.loadBalancerId(), run.trigger(), run.outcome(),
+        return runs.stream().map(run -> new VerificationRun(run.id(), run.loadBalancerId(), run.trigger(), run.outcome(),
                 run.startedAt(), run.finishedAt(), run.requestedBy(), checksOf(run.id()))).toList();
     }
 

@@ -1,5 +1,10 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.internal;
 
+import dev.ilbportal.verification.Probe;
+import dev.ilbportal.verification.Side;
+import dev.ilbportal.verification.TcpProbe;
+import dev.ilbportal.verification.Vantage;
+import dev.ilbportal.verification.VerificationProperties;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,4 +1,4 @@
-package dev.ilbportal.verification;
+package dev.ilbportal.verification.web;
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.UrlAccessRules;
