@@ -1,6 +1,10 @@
 package dev.ilbportal.civo;
 
 import dev.ilbportal.civo.CivoApiException.Kind;
+import dev.ilbportal.civo.internal.Budget;
+import dev.ilbportal.civo.internal.LocalBudget;
+import dev.ilbportal.civo.internal.MeteredBudget;
+import dev.ilbportal.civo.internal.PostgresBudget;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRule;
@@ -37,6 +41,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -48,6 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The portal's only way to Civo: typed calls that send the region as Civo's SDK does (query parameter on every call,
  * body field on creates and updates), stay under the rate limit, retry idempotent calls on transient failures, and
  * report every failure as a {@link CivoApiException} rather than an empty result.
+ *
+ * <p>Every call first takes a token of the account's budget in the calling thread's {@link CivoLane}, and no call may
+ * be sent while the calling thread holds a database transaction: with
+ * {@code portal.civo.budget.fail-calls-in-transaction} (on in tests) such a call fails with an
+ * {@link IllegalStateException}.
  *
  * <p>A {@code region} argument may be null: the configured default region is used then.
  */
@@ -65,7 +75,9 @@ public class CivoClient {
     private final String prefix;
     private final int maxAttempts;
     private final Duration maxServerWait;
-    private final RequestRateLimiter rateLimiter;
+    private final MeteredBudget budget;
+    private final CivoProperties.RateLimit rateLimit;
+    private final CivoProperties.Budget lanes;
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -78,6 +90,13 @@ public class CivoClient {
 
     CivoClient(CivoConnection connection, CivoProperties properties, RestClient.Builder builder, Clock clock,
                Sleeper sleeper, DoubleSupplier random) {
+        this(connection, properties, builder, clock, sleeper, random,
+                new MeteredBudget(new LocalBudget(properties.rateLimit().requestsPerSecond(),
+                        properties.rateLimit().burst(), clock, sleeper), null));
+    }
+
+    CivoClient(CivoConnection connection, CivoProperties properties, RestClient.Builder builder, Clock clock,
+               Sleeper sleeper, DoubleSupplier random, MeteredBudget budget) {
         this.baseUrl = connection.baseUrl();
         this.apiKey = connection.apiKey();
         this.defaultRegion = properties.defaultRegion();
@@ -87,8 +106,9 @@ public class CivoClient {
         this.clock = clock;
         this.sleeper = sleeper;
         this.backoff = new Backoff(properties.retry(), random);
-        this.rateLimiter = new RequestRateLimiter(properties.rateLimit().requestsPerSecond(),
-                properties.rateLimit().burst(), clock, sleeper);
+        this.budget = budget;
+        this.rateLimit = properties.rateLimit();
+        this.lanes = properties.budget();
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -250,6 +270,31 @@ public class CivoClient {
         return defaultRegion;
     }
 
+    /** The account's budget and each lane's use of it, for the administration page. */
+    public CivoBudgetReport budgetReport() {
+        Map<CivoLane, PostgresBudget.LaneTotals> totals = new java.util.EnumMap<>(CivoLane.class);
+        boolean shared = budget.delegate() instanceof PostgresBudget;
+        if (budget.delegate() instanceof PostgresBudget postgres) {
+            postgres.totals().forEach(total -> totals.put(total.lane(), total));
+        }
+        int allShares = 0;
+        for (CivoLane lane : CivoLane.values()) {
+            allShares += lanes.share(lane);
+        }
+        List<CivoBudgetReport.Lane> rows = new ArrayList<>();
+        for (CivoLane lane : CivoLane.values()) {
+            MeteredBudget.LocalUse local = budget.use(lane);
+            PostgresBudget.LaneTotals total = totals.get(lane);
+            long calls = total == null ? local.calls() : total.calls();
+            Duration mean = total == null || total.calls() == 0 ? local.median()
+                    : total.waited().dividedBy(total.calls());
+            Duration longest = total == null ? local.longest() : total.longestWait();
+            rows.add(new CivoBudgetReport.Lane(lane, lanes.share(lane), Math.round(100f * lanes.share(lane) / allShares),
+                    calls, mean, longest, local.calls(), local.median(), local.p95()));
+        }
+        return new CivoBudgetReport(rateLimit.requestsPerSecond(), rateLimit.burst(), shared, List.copyOf(rows));
+    }
+
     @Override
     public String toString() {
         return "CivoClient[baseUrl=" + baseUrl + ", pathPrefix=" + prefix + ", defaultRegion=" + defaultRegion
@@ -275,12 +320,8 @@ public class CivoClient {
     }
 
     private <T> T send(Call call, JavaType responseType) {
+        refuseInsideTransaction(call);
         byte[] body = call.body() == null ? null : json.writeValueAsBytes(call.body());
-        Response response = exchangeWithRetries(call, body);
-        return parse(call, response, responseType);
-    }
-
-    private Response exchangeWithRetries(Call call, byte[] body) {
         boolean retryable = call.isIdempotent() && !call.singleAttempt();
         for (int attempt = 1; ; attempt++) {
             awaitRateLimit(call);
@@ -290,16 +331,21 @@ public class CivoClient {
                 Response response = exchangeOnce(call, body);
                 ServerWait.resetOfExhaustedWindow(response.headers()).ifPresent(this::pauseUntil);
                 if (response.isSuccess()) {
-                    return response;
+                    return parse(call, response, responseType);
                 }
                 serverAsked = ServerWait.requested(response.headers(), clock);
+                if (response.status() == 429) {
+                    pauseUntil(clock.instant().plus(serverAsked.orElse(backoff.ceiling(attempt))));
+                }
                 failure = ErrorResponse.toException(call.describe(), response.status(), response.body(),
                         serverAsked.orElse(null), apiKey);
             } catch (RestClientException transport) {
                 Kind kind = isProtocolViolation(transport) ? Kind.MALFORMED_RESPONSE : Kind.TRANSPORT;
                 failure = new CivoApiException(kind, 0, null, safeCause(transport), call.describe(), null, transport);
+            } catch (CivoApiException unparseable) {
+                failure = unparseable;
             }
-            if (!retryable || !failure.kind().isTransient() || attempt >= maxAttempts) {
+            if (!retryable || !worthRepeating(call, failure) || attempt >= maxAttempts) {
                 throw failure;
             }
             Optional<Duration> wait = backoff.before(attempt, serverAsked);
@@ -314,19 +360,46 @@ public class CivoClient {
         }
     }
 
-    /** Civo said no requests remain until its window resets: hold further requests, but never beyond the cap. */
+    /**
+     * Transient failures are worth repeating, and so is a malformed answer to a GET: reading again cannot change
+     * anything at Civo, and the next answer may well be whole.
+     */
+    private static boolean worthRepeating(Call call, CivoApiException failure) {
+        return failure.kind().isTransient()
+                || (failure.kind() == Kind.MALFORMED_RESPONSE && call.method() == HttpMethod.GET);
+    }
+
+    private void refuseInsideTransaction(Call call) {
+        if (lanes.failCallsInTransaction() && TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(call.describe() + " was called inside a database transaction: a Civo "
+                    + "call may take seconds and would hold a pooled connection all that time; call Civo before or "
+                    + "after the transaction");
+        }
+    }
+
+    /**
+     * Civo said no requests remain until its window resets (or refused one with 429): hold every lane of every
+     * instance, but never beyond the cap.
+     */
     private void pauseUntil(Instant reset) {
         Instant latest = clock.instant().plus(maxServerWait);
-        rateLimiter.pauseUntil(reset.isAfter(latest) ? latest : reset);
+        try {
+            budget.pauseUntil(reset.isAfter(latest) ? latest : reset);
+        } catch (PostgresBudget.BudgetUnavailableException unavailable) {
+            log.warn("Could not pause the shared Civo budget: {}", unavailable.getMessage());
+        }
     }
 
     private void awaitRateLimit(Call call) {
         long waitStarted = System.nanoTime();
         try {
-            rateLimiter.acquire();
+            budget.acquire(CivoLane.current());
             CivoMeters.limiterWaited(call.method().name() + " " + call.template(), System.nanoTime() - waitStarted);
         } catch (InterruptedException interrupted) {
             throw interrupted(call, interrupted);
+        } catch (PostgresBudget.BudgetUnavailableException unavailable) {
+            throw new CivoApiException(Kind.TRANSPORT, 0, null, "the shared Civo budget is unavailable",
+                    call.describe(), null, unavailable);
         }
     }
 

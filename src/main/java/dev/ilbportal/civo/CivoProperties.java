@@ -33,7 +33,8 @@ public record CivoProperties(
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration readTimeout,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid RateLimit rateLimit) {
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue @Valid Budget budget) {
 
     /**
      * The settings with every default, for the given base URL and key (tests and tools build them so); the defaults
@@ -50,22 +51,27 @@ public record CivoProperties(
 
     public CivoProperties withPathPrefix(String prefix) {
         return new CivoProperties(baseUrl, apiKey, defaultRegion, prefix, connectTimeout, readTimeout, retry,
-                rateLimit);
+                rateLimit, budget);
     }
 
     public CivoProperties withReadTimeout(Duration timeout) {
         return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, timeout, retry,
-                rateLimit);
+                rateLimit, budget);
     }
 
     public CivoProperties withRetry(Retry newRetry) {
         return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, readTimeout, newRetry,
-                rateLimit);
+                rateLimit, budget);
     }
 
     public CivoProperties withRateLimit(RateLimit newRateLimit) {
         return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, readTimeout, retry,
-                newRateLimit);
+                newRateLimit, budget);
+    }
+
+    public CivoProperties withBudget(Budget newBudget) {
+        return new CivoProperties(baseUrl, apiKey, defaultRegion, pathPrefix, connectTimeout, readTimeout, retry,
+                rateLimit, newBudget);
     }
 
     @Override
@@ -73,7 +79,7 @@ public record CivoProperties(
         return "CivoProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "" : "****")
                 + ", defaultRegion=" + defaultRegion + ", pathPrefix=" + pathPrefix + ", connectTimeout="
                 + connectTimeout + ", readTimeout=" + readTimeout + ", retry=" + retry + ", rateLimit=" + rateLimit
-                + "]";
+                + ", budget=" + budget + "]";
     }
 
     /**
@@ -90,10 +96,74 @@ public record CivoProperties(
 
     }
 
-    /** The client-side token bucket that keeps the portal under Civo's (undocumented) rate limit. */
+    /**
+     * The token bucket that keeps the portal under Civo's (undocumented) rate limit: one for the whole account, shared
+     * by every portal instance through PostgreSQL (see {@link Budget}).
+     */
     public record RateLimit(
             @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
             @DefaultValue("5") @Min(1) int burst) {
 
+    }
+
+    /**
+     * How the account's budget is shared between portal instances and between lanes.
+     *
+     * @param shared                  keep the bucket in PostgreSQL so every instance spends one budget; false keeps
+     *                                it in this instance's memory (one instance only)
+     * @param interactiveShare        weight of people waiting on a page when lanes compete
+     * @param provisioningShare       weight of the provisioning worker when lanes compete
+     * @param backgroundShare         weight of verification and other background work when lanes compete
+     * @param provisioningReserve     tokens provisioning leaves in the bucket for people when it runs alone
+     * @param backgroundReserve       tokens background work leaves in the bucket for people when it runs alone
+     * @param failCallsInTransaction  refuse (with an {@link IllegalStateException}) a Civo call made while a database
+     *                                transaction is active on the calling thread; tests turn it on
+     * @param lookupCache             how long {@link CivoLookupCache} keeps what rarely changes (regions, networks,
+     *                                clusters) and what the wizard's step saves may read a little stale (quota);
+     *                                zero turns the cache off
+     */
+    public record Budget(
+            @DefaultValue("true") boolean shared,
+            @DefaultValue("6") @Min(1) int interactiveShare,
+            @DefaultValue("3") @Min(1) int provisioningShare,
+            @DefaultValue("1") @Min(1) int backgroundShare,
+            @DefaultValue("1") @Min(0) int provisioningReserve,
+            @DefaultValue("2") @Min(0) int backgroundReserve,
+            @DefaultValue("false") boolean failCallsInTransaction,
+            @DefaultValue("30s") @NotNull Duration lookupCache) {
+
+        /** The {@link DefaultValue}s, bound as the portal binds them. */
+        public static Budget defaults() {
+            return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("portal.civo.budget",
+                    Budget.class);
+        }
+
+        /** This lane's weight when lanes compete. */
+        public int share(CivoLane lane) {
+            return switch (lane) {
+                case INTERACTIVE -> interactiveShare;
+                case PROVISIONING -> provisioningShare;
+                case BACKGROUND -> backgroundShare;
+            };
+        }
+
+        /** How many tokens this lane leaves for people when it is the only lane waiting. */
+        public int reserve(CivoLane lane) {
+            return switch (lane) {
+                case INTERACTIVE -> 0;
+                case PROVISIONING -> provisioningReserve;
+                case BACKGROUND -> backgroundReserve;
+            };
+        }
+
+        public Budget withFailCallsInTransaction(boolean fail) {
+            return new Budget(shared, interactiveShare, provisioningShare, backgroundShare, provisioningReserve,
+                    backgroundReserve, fail, lookupCache);
+        }
+
+        public Budget withLookupCache(Duration ttl) {
+            return new Budget(shared, interactiveShare, provisioningShare, backgroundShare, provisioningReserve,
+                    backgroundReserve, failCallsInTransaction, ttl);
+        }
     }
 }

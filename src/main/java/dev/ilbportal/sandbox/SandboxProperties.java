@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param smtpPort                   port of the sandbox's mail catcher (SMTP) on 127.0.0.1 (0 picks a free one)
  * @param remoteVantages             probe from a standalone Civo sandbox's vantage points ({@code --civo-sandbox},
  *                                   the portal's Civo) over HTTP; see docs/production.md
+ * @param civoRateLimit              calls per second the Civo API simulator allows per key before answering 429 as
+ *                                   Civo does (0 = no limit)
+ * @param civoRateLimitBurst         calls the simulator allows at once before its rate limit applies
  */
 @Validated
 @ConfigurationProperties("portal.sandbox")
@@ -38,5 +41,7 @@ public record SandboxProperties(
         @DefaultValue("10") @Min(0) int civoLoadBalancerLimit,
         @DefaultValue("40") @Min(0) int civoFirewallLimit,
         @DefaultValue("9025") @Min(0) @Max(65535) int smtpPort,
-        @DefaultValue("false") boolean remoteVantages) {
+        @DefaultValue("false") boolean remoteVantages,
+        @DefaultValue("0") double civoRateLimit,
+        @DefaultValue("5") @Min(1) int civoRateLimitBurst) {
 }

@@ -170,14 +170,40 @@ class CivoClientFaultsTest {
     }
 
     @Test
-    void reportsMalformedChunkAsMalformedResponseWithoutRetrying() {
+    void retriesAMalformedChunkOnAGetLikeAServerErrorThenReportsItAsMalformed() {
         civo.server.stubFor(get(urlPathEqualTo("/v2/regions"))
                 .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-        CivoApiException failure = catchThrowableOfType(CivoApiException.class, () -> civo.client().listRegions());
+        CivoApiException failure = catchThrowableOfType(CivoApiException.class,
+                () -> civo.client(civo.properties().withRetry(CivoWireMock.retry(3))).listRegions());
 
         assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
-        civo.server.verify(1, getRequestedFor(urlPathEqualTo("/v2/regions")));
+        civo.server.verify(3, getRequestedFor(urlPathEqualTo("/v2/regions")));
+    }
+
+    @Test
+    void aMalformedBodyOnAGetIsReadAgainAndTheWholeAnswerWins() {
+        civo.server.stubFor(get(urlPathEqualTo("/v2/firewalls/fw-1/rules")).inScenario("torn").whenScenarioStateIs(
+                        STARTED)
+                .willReturn(okJson("[{\"id\":\"r1\",\"protocol\":")).willSetStateTo("whole"));
+        civo.server.stubFor(get(urlPathEqualTo("/v2/firewalls/fw-1/rules")).inScenario("torn")
+                .whenScenarioStateIs("whole")
+                .willReturn(okJson("[{\"id\":\"r1\",\"protocol\":\"tcp\",\"start_port\":\"443\","
+                        + "\"cidr\":[\"10.0.0.0/24\"],\"direction\":\"ingress\",\"action\":\"allow\"}]")));
+
+        assertThat(civo.client().listFirewallRules(null, "fw-1")).extracting(rule -> rule.id()).containsExactly("r1");
+        civo.server.verify(2, getRequestedFor(urlPathEqualTo("/v2/firewalls/fw-1/rules")));
+    }
+
+    @Test
+    void aMalformedBodyAnsweringACreateIsNotRepeated() {
+        civo.server.stubFor(post(urlPathEqualTo("/v2/firewalls")).willReturn(okJson("{\"result\":")));
+
+        CivoApiException failure = catchThrowableOfType(CivoApiException.class, () -> civo.client()
+                .createFirewall(FirewallCreateRequest.withoutRules("fw", null, "net-1")));
+
+        assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        civo.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/firewalls")));
     }
 
     @Test

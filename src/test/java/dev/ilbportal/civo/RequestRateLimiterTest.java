@@ -2,6 +2,7 @@ package dev.ilbportal.civo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.civo.internal.RequestRateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

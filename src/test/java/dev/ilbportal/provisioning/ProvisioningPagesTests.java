@@ -143,6 +143,19 @@ class ProvisioningPagesTests {
     }
 
     @Test
+    void adminOverviewShowsHowTheLanesUseTheCivoBudget() throws Exception {
+        provision(ApprovedRequestFixture.uniqueName("budgeted"));
+
+        String overview = signedIn("adam").get(portal("/admin/provisioning")).body();
+
+        assertThat(overview).contains("Civo API budget").contains("shared by every portal instance through PostgreSQL");
+        java.util.regex.Matcher provisioning = java.util.regex.Pattern
+                .compile("<td>provisioning</td>\\s*<td>30 %</td>\\s*<td>(\\d+)</td>").matcher(overview);
+        assertThat(provisioning.find()).as("the provisioning lane's row").isTrue();
+        assertThat(Long.parseLong(provisioning.group(1))).as("calls the worker made").isPositive();
+    }
+
+    @Test
     void inventoryShowsRequestersOnlyTheirTeamsAndAuditorsEverything() throws Exception {
         String name = ApprovedRequestFixture.uniqueName("listed");
         provision(name);

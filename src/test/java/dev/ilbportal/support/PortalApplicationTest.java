@@ -27,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
         "portal.sandbox.smtp-port=0",
         "portal.notifications.dispatch-initial-delay=1h",
         "portal.notifications.webhook-allowed-hosts=127.0.0.1,localhost",
+        "portal.civo.budget.fail-calls-in-transaction=true",
         "portal.audit.checkpoint-interval=6h"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

@@ -4,6 +4,7 @@ import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.ProvisioningEvents;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.civo.CivoApiException;
+import dev.ilbportal.civo.CivoLane;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningCleanedUp;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
@@ -64,7 +65,7 @@ public class ProvisioningWorker {
     /** Claims and runs one step of the next due job; false when nothing is due. */
     public boolean runNextDueJob() {
         Optional<ProvisioningJob> claimed = claimNextDueJob();
-        claimed.ifPresent(this::runStep);
+        claimed.ifPresent(job -> CivoLane.PROVISIONING.run(() -> runStep(job)));
         return claimed.isPresent();
     }
 

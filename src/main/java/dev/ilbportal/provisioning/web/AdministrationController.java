@@ -1,5 +1,6 @@
 package dev.ilbportal.provisioning.web;
 
+import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
@@ -8,14 +9,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The admin's overview: jobs that failed and wait for a retry or an abandon, and jobs under way. */
+/**
+ * The admin's overview: jobs that failed and wait for a retry or an abandon, jobs under way, and how the lanes use
+ * the account's Civo budget.
+ */
 @Controller
 class AdministrationController {
 
     private final ProvisioningJobs jobs;
+    private final CivoClient civo;
 
-    AdministrationController(ProvisioningJobs jobs) {
+    AdministrationController(ProvisioningJobs jobs, CivoClient civo) {
         this.jobs = jobs;
+        this.civo = civo;
     }
 
     @GetMapping("/admin/provisioning")
@@ -24,6 +30,7 @@ class AdministrationController {
         List<ProvisioningJob> running = jobs.findByStatus(JobStatus.PENDING);
         model.addAttribute("failed", failed);
         model.addAttribute("running", running);
+        model.addAttribute("civoBudget", civo.budgetReport());
         return "provisioning/admin";
     }
 }

@@ -2,12 +2,12 @@ package dev.ilbportal.requests.internal;
 
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.CivoLookupCache;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.Instance;
 import dev.ilbportal.civo.model.Network;
-import dev.ilbportal.civo.model.Quota;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import java.util.ArrayList;
@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
  * The rules only Civo can answer: the network exists, names are free, the firewall is internal-only and in the
  * network, the backends are in the network, and the account has quota left. They run after the static rules and
  * only for the fields asked for; a Civo failure is thrown as {@link CivoApiException}, never taken as a pass.
+ *
+ * <p>They spend little of the account's Civo budget: networks and clusters come from the short-lived
+ * {@link CivoLookupCache}, instances are listed once per check however many tags are asked for, and a step save may
+ * take the quota from the cache; submission reads the quota and the names fresh.
  */
 @Component
 public class CivoBackedRules {
@@ -31,11 +35,23 @@ public class CivoBackedRules {
     private static final UUID NO_REQUEST = new UUID(0, 0);
 
     private final CivoClient civo;
+    private final CivoLookupCache lookups;
     private final LoadBalancerRequests requests;
 
-    public CivoBackedRules(CivoClient civo, LoadBalancerRequests requests) {
+    public CivoBackedRules(CivoClient civo, CivoLookupCache lookups, LoadBalancerRequests requests) {
         this.civo = civo;
+        this.lookups = lookups;
         this.requests = requests;
+    }
+
+    /** Whether the quota may come from the short-lived cache (a step save) or must be read now (submission). */
+    public enum Quota {
+        CACHED, FRESH
+    }
+
+    /** Checks with everything read fresh from Civo except networks and clusters, as at submission. */
+    public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields) {
+        return check(spec, requestId, fields, Quota.FRESH);
     }
 
     /**
@@ -43,7 +59,7 @@ public class CivoBackedRules {
      *
      * @param requestId the request being edited (its own name does not count as a duplicate), or null
      */
-    public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields) {
+    public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields, Quota quota) {
         SpecProblems problems = new SpecProblems();
         if (blank(spec.region())) {
             return problems;
@@ -51,7 +67,7 @@ public class CivoBackedRules {
         String region = spec.region();
         Optional<Network> network = Optional.empty();
         if (!blank(spec.networkId())) {
-            List<Network> networks = civo.listNetworks(region);
+            List<Network> networks = lookups.networks(region);
             network = networks.stream().filter(n -> spec.networkId().equals(n.id())).findFirst();
             if (network.isEmpty()) {
                 problems.add("networkId", "Network " + spec.networkId() + " does not exist in " + region
@@ -73,7 +89,8 @@ public class CivoBackedRules {
         boolean needsFirewallQuota = fields.contains("firewallQuota") && spec.firewall() != null
                 && spec.firewall().mode() == FirewallChoice.Mode.CREATE;
         if (needsFirewallQuota || fields.contains("loadBalancerQuota")) {
-            checkQuota(problems, civo.getQuota(region), needsFirewallQuota, fields.contains("loadBalancerQuota"));
+            checkQuota(problems, quota == Quota.CACHED ? lookups.quota(region) : civo.getQuota(region),
+                    needsFirewallQuota, fields.contains("loadBalancerQuota"));
         }
         return problems;
     }
@@ -84,7 +101,7 @@ public class CivoBackedRules {
                 || target.kind() == BackendTarget.Kind.BACKEND_IPS || target.values().isEmpty()) {
             return List.of();
         }
-        List<Network> networks = civo.listNetworks(region);
+        List<Network> networks = lookups.networks(region);
         List<Instance> matches = new ArrayList<>(matchesByValue(target, region).values().stream()
                 .flatMap(List::stream).distinct().toList());
         return InstanceMatch.of(matches, networks, networkId);
@@ -167,7 +184,7 @@ public class CivoBackedRules {
                 return;
             }
         }
-        List<Network> networks = civo.listNetworks(region);
+        List<Network> networks = lookups.networks(region);
         List<InstanceMatch> outside = InstanceMatch.of(byValue.values().stream().flatMap(List::stream).distinct()
                 .toList(), networks, network.id()).stream().filter(match -> !match.inNetwork()).toList();
         if (!outside.isEmpty()) {
@@ -182,7 +199,7 @@ public class CivoBackedRules {
     /** The cluster must exist, be ready, and live in the chosen network: the firewall is created there. */
     private void checkCluster(SpecProblems problems, BackendTarget target, String region, Network network) {
         String clusterId = target.kubernetes().map(LoadBalancerSpec.KubernetesTarget::clusterId).orElse(null);
-        Optional<dev.ilbportal.civo.model.KubernetesCluster> cluster = civo.listKubernetesClusters(region).stream()
+        Optional<dev.ilbportal.civo.model.KubernetesCluster> cluster = lookups.kubernetesClusters(region).stream()
                 .filter(candidate -> candidate.id().equals(clusterId)).findFirst();
         if (cluster.isEmpty()) {
             problems.add("targetValues", "There is no Kubernetes cluster " + clusterId + " in " + region
@@ -211,12 +228,12 @@ public class CivoBackedRules {
 
     private Map<String, List<Instance>> matchesByValue(BackendTarget target, String region) {
         Map<String, List<Instance>> byValue = new LinkedHashMap<>();
+        List<Instance> all = civo.listAllInstances(region, List.of());
         if (target.kind() == BackendTarget.Kind.INSTANCE_TAGS) {
             for (String tag : target.values()) {
-                byValue.put(tag, civo.listAllInstances(region, List.of(tag)));
+                byValue.put(tag, all.stream().filter(instance -> instance.tags().contains(tag)).toList());
             }
         } else {
-            List<Instance> all = civo.listAllInstances(region, List.of());
             for (String name : target.values()) {
                 byValue.put(name, all.stream().filter(i -> name.equalsIgnoreCase(i.hostname())
                         || name.equalsIgnoreCase(i.name())).toList());
@@ -225,7 +242,7 @@ public class CivoBackedRules {
         return byValue;
     }
 
-    private static void checkQuota(SpecProblems problems, Quota quota, boolean firewall, boolean loadBalancer) {
+    private static void checkQuota(SpecProblems problems, dev.ilbportal.civo.model.Quota quota, boolean firewall, boolean loadBalancer) {
         if (firewall && full(quota.securityGroupLimit(), quota.securityGroupUsage())) {
             problems.add("firewallQuota", "The Civo account already uses " + quota.securityGroupUsage() + " of its "
                     + quota.securityGroupLimit() + " firewalls, so a new firewall cannot be created. Use an existing "

@@ -2,6 +2,7 @@ package dev.ilbportal.requests.internal;
 
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.CivoLookupCache;
 import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.civo.model.Region;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class CivoLookups {
 
     private final CivoClient civo;
+    private final CivoLookupCache cache;
     private final CivoBackedRules rules;
 
-    public CivoLookups(CivoClient civo, CivoBackedRules rules) {
+    public CivoLookups(CivoClient civo, CivoLookupCache cache, CivoBackedRules rules) {
         this.civo = civo;
+        this.cache = cache;
         this.rules = rules;
     }
 
@@ -30,14 +33,14 @@ public class CivoLookups {
     }
 
     public Lookup<Region> regions() {
-        return Lookup.attempt(civo::listRegions);
+        return Lookup.attempt(cache::regions);
     }
 
     public Lookup<Network> networks(String region) {
         if (region == null || region.isBlank()) {
             return Lookup.none();
         }
-        return Lookup.attempt(() -> civo.listNetworks(region).stream()
+        return Lookup.attempt(() -> cache.networks(region).stream()
                 .sorted(Comparator.comparing((Network n) -> !n.isDefault()).thenComparing(n ->
                         InstanceMatch.label(n, n.id())))
                 .toList());
@@ -68,7 +71,7 @@ public class CivoLookups {
     /** The region's Kubernetes clusters, for a Service target. */
     public Lookup<ClusterOption> clusters(String region) {
         try {
-            return new Lookup<>(civo.listKubernetesClusters(region).stream()
+            return new Lookup<>(cache.kubernetesClusters(region).stream()
                     .map(cluster -> new ClusterOption(cluster.id(), cluster.name(), cluster.networkId())).toList(),
                     null);
         } catch (dev.ilbportal.civo.CivoApiException e) {

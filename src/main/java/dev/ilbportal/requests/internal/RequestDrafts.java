@@ -15,11 +15,15 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The wizard's side of a request: starting a draft, saving each step once its fields pass the static and the
  * Civo-backed rules, submitting with a freshly built plan, and deleting drafts. Only requesters of the request's
  * team may change it; people who may not even see it get "not found".
+ *
+ * <p>Civo is asked outside any database transaction (a look-up can wait seconds for the account's budget and must
+ * not hold a pooled connection meanwhile); the change is then applied in a short transaction of its own.
  */
 @Service
 public class RequestDrafts {
@@ -29,18 +33,19 @@ public class RequestDrafts {
     private final RequestsProperties properties;
     private final Clock clock;
     private final String civoPathPrefix;
+    private final TransactionTemplate transactions;
 
     public RequestDrafts(LoadBalancerRequests requests, CivoBackedRules civoRules, RequestsProperties properties,
-                         Clock clock, CivoProperties civo) {
+                         Clock clock, CivoProperties civo, TransactionTemplate transactions) {
         this.civoPathPrefix = civo.pathPrefix();
         this.requests = requests;
         this.civoRules = civoRules;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Creates a draft from step 1 when its fields are valid. */
-    @Transactional
     public StepOutcome startDraft(CurrentUser user, String team, LoadBalancerSpec spec) {
         SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.NETWORK.fields());
         if (team == null || team.isBlank()) {
@@ -52,31 +57,34 @@ public class RequestDrafts {
         if (refused != null) {
             return refused;
         }
-        LoadBalancerRequest request = LoadBalancerRequest.draft(team, Participant.of(user), SpecJson.snapshot(spec),
-                clock.instant());
-        requests.save(request);
-        return StepOutcome.saved(request.id());
+        return transactions.execute(tx -> {
+            LoadBalancerRequest request = LoadBalancerRequest.draft(team, Participant.of(user),
+                    SpecJson.snapshot(spec), clock.instant());
+            requests.save(request);
+            return StepOutcome.saved(request.id());
+        });
     }
 
     /** Saves one step of an existing draft (a rejected or submitted request reopens as a draft). */
-    @Transactional
     public StepOutcome saveStep(UUID id, WizardStep step, LoadBalancerSpec spec, CurrentUser user) {
-        LoadBalancerRequest request = changeable(id, user);
+        transactions.executeWithoutResult(tx -> changeable(id, user));
         SpecProblems problems = SpecRules.check(spec).onlyFields(step.fields());
         StepOutcome refused = civoChecked(problems, spec, id, step);
         if (refused != null) {
             return refused;
         }
-        request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
-        requests.save(request);
-        return StepOutcome.saved(id);
+        return transactions.execute(tx -> {
+            LoadBalancerRequest request = changeable(id, user);
+            request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
+            requests.save(request);
+            return StepOutcome.saved(id);
+        });
     }
 
     /** Re-checks everything, freezes the plan into a new revision and puts the request in the approvers' queue. */
-    @Transactional
     public StepOutcome submit(UUID id, String justification, CurrentUser user) {
-        LoadBalancerRequest request = changeable(id, user);
-        LoadBalancerSpec current = SpecJson.read(request.specJson());
+        String seenSpec = transactions.execute(tx -> changeable(id, user).specJson());
+        LoadBalancerSpec current = SpecJson.read(seenSpec);
         LoadBalancerSpec spec = new LoadBalancerSpec(current.region(), current.networkId(), current.name(),
                 current.algorithm(), current.firewall(), current.target(), current.ports(), current.advanced(),
                 justification == null ? null : justification.strip());
@@ -86,12 +94,19 @@ public class RequestDrafts {
             return refused;
         }
         ProvisioningPlan plan = planOf(spec);
-        if (request.status() != RequestStatus.DRAFT || !SpecJson.write(spec).equals(request.specJson())) {
-            request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
-        }
-        request.submit(plan.toSubmitted(), Participant.of(user), clock.instant(), properties.expiry());
-        requests.save(request);
-        return StepOutcome.saved(id);
+        return transactions.execute(tx -> {
+            LoadBalancerRequest request = changeable(id, user);
+            if (!request.specJson().equals(seenSpec)) {
+                throw new RequestChangedMeanwhile("The request was changed while it was checked against Civo; "
+                        + "look at it again before submitting.");
+            }
+            if (request.status() != RequestStatus.DRAFT || !SpecJson.write(spec).equals(request.specJson())) {
+                request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
+            }
+            request.submit(plan.toSubmitted(), Participant.of(user), clock.instant(), properties.expiry());
+            requests.save(request);
+            return StepOutcome.saved(id);
+        });
     }
 
     /** The plan of Civo calls a complete spec would be submitted with, under the configured Civo path prefix. */
@@ -132,7 +147,8 @@ public class RequestDrafts {
             return StepOutcome.refused(problems);
         }
         try {
-            SpecProblems civoProblems = civoRules.check(spec, id, step.fields()).onlyFields(step.fields());
+            SpecProblems civoProblems = civoRules.check(spec, id, step.fields(), step == WizardStep.REVIEW
+                    ? CivoBackedRules.Quota.FRESH : CivoBackedRules.Quota.CACHED).onlyFields(step.fields());
             return civoProblems.isEmpty() ? null : StepOutcome.refused(civoProblems);
         } catch (CivoApiException failure) {
             return StepOutcome.civoDidNotAnswer(CivoBackedRules.describe(failure));

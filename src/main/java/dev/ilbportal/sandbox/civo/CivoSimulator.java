@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process HTTP server on 127.0.0.1 that speaks Civo's API over a seeded world, so the portal runs, is demoed
  * and is tested without a Civo account. Serves both {@code /v2/...} and the {@code /v2/vpc/...} aliases, plus the
- * admin endpoints {@code /sandbox/faults} and {@code /sandbox/probe} (its vantage points, for a portal in another
- * process).
+ * admin endpoints {@code /sandbox/faults}, {@code /sandbox/probe} (its vantage points, for a portal in another
+ * process) and {@code /sandbox/stats} (calls per operation; see {@link SandboxBudget}).
  */
 public final class CivoSimulator implements AutoCloseable {
 
@@ -45,6 +45,7 @@ public final class CivoSimulator implements AutoCloseable {
     private final FaultRoutes faultRoutes;
     private final ProbeRoutes probeRoutes;
     private final KubernetesApi kubernetesApi;
+    private final SandboxBudget budget = new SandboxBudget();
     /** Every Civo API call answered (not the sandbox's own endpoints, not the clusters' APIs): for budgets in tests. */
     private final java.util.concurrent.atomic.AtomicLong civoCalls = new java.util.concurrent.atomic.AtomicLong();
 
@@ -138,6 +139,11 @@ public final class CivoSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** The account's spending: calls per operation and, when enforced, the rate limit. */
+    public SandboxBudget budget() {
+        return budget;
+    }
+
     public SandboxNetwork network() {
         return network;
     }
@@ -207,6 +213,13 @@ public final class CivoSimulator implements AutoCloseable {
                 respond(exchange, guarded(() -> faultRoutes.handle(method, body)), false);
                 return;
             }
+            if (path.equals("/sandbox/stats")) {
+                if (method.equals("DELETE")) {
+                    budget.reset();
+                }
+                respond(exchange, SimulatorResponse.ok(budget.statsJson()), false);
+                return;
+            }
             if (path.equals("/sandbox/canary")) {
                 respond(exchange, guarded(() -> canary(method, body)), false);
                 return;
@@ -217,6 +230,12 @@ public final class CivoSimulator implements AutoCloseable {
             }
             civoCalls.incrementAndGet();
             String civoPath = path.startsWith("/v2/vpc/") ? "/v2/" + path.substring("/v2/vpc/".length()) : path;
+            java.util.Optional<Map<String, String>> pastLimit = budget.admit(settings.apiKey(), method, civoPath);
+            if (pastLimit.isPresent()) {
+                send(exchange, 429, SimulatorJson.write(SimulatorJson.error("too_many_requests",
+                        "Rate limit exceeded, please slow down")), pastLimit.get());
+                return;
+            }
             SandboxFaults.FaultPlan plan = faults.planFor(method, civoPath);
             if (!plan.latency().isZero()) {
                 sleep(plan.latency().toMillis());

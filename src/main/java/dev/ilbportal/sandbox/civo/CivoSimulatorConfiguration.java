@@ -18,10 +18,12 @@ public class CivoSimulatorConfiguration {
     @Bean(destroyMethod = "close")
     CivoSimulator civoSimulator(SandboxProperties properties) {
         QuotaLimits defaults = QuotaLimits.defaults();
-        return CivoSimulator.start(new SimulatorSettings(properties.civoPort(), properties.apiKey(),
+        CivoSimulator simulator = CivoSimulator.start(new SimulatorSettings(properties.civoPort(), properties.apiKey(),
                 properties.civoProvisioningDelay(), properties.civoPendingState(), properties.civoFaultSeed(),
                 new QuotaLimits(properties.civoLoadBalancerLimit(), properties.civoFirewallLimit(), defaults.firewallRules(),
                         defaults.networks(), defaults.instances())));
+        simulator.budget().enforce(properties.civoRateLimit(), properties.civoRateLimitBurst());
+        return simulator;
     }
 
     @Bean

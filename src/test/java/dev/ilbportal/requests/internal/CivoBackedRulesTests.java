@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.CivoLookupCache;
 import dev.ilbportal.civo.CivoConnection;
 import dev.ilbportal.civo.CivoProperties;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
@@ -67,9 +68,14 @@ class CivoBackedRulesTests {
         return new CivoClient(new CivoConnection(sim.baseUrl(), sim.apiKey()), properties);
     }
 
+    /** Every look-up asks the simulator, so each test sees the world as it left it. */
+    static CivoLookupCache uncached(CivoClient client) {
+        return new CivoLookupCache(client, Duration.ZERO, java.time.Clock.systemUTC());
+    }
+
     CivoBackedRules rules() {
         if (rules == null) {
-            rules = new CivoBackedRules(civo, requests);
+            rules = new CivoBackedRules(civo, uncached(civo), requests);
         }
         return rules;
     }
@@ -241,7 +247,8 @@ class CivoBackedRulesTests {
     void refusesWhenTheAccountHasNoLoadBalancerOrFirewallQuotaLeft() {
         try (CivoSimulator full = CivoSimulator.start(SimulatorSettings.forTests()
                 .withQuota(new QuotaLimits(0, 10, 400, 20, 20)))) {
-            CivoBackedRules tight = new CivoBackedRules(clientFor(full), requests);
+            CivoClient client = clientFor(full);
+            CivoBackedRules tight = new CivoBackedRules(client, uncached(client), requests);
 
             SpecProblems problems = tight.check(withFirewall(FirewallChoice.create(null)), null,
                     WizardStep.REVIEW.fields());

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.civo.CivoLookupCache;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
@@ -60,6 +61,9 @@ class RequestWizardWebTests {
 
     @Autowired
     SandboxFaults faults;
+
+    @Autowired
+    CivoLookupCache lookups;
 
     @AfterEach
     void clearFaults() {
@@ -208,6 +212,7 @@ class RequestWizardWebTests {
     @Test
     void civoFaultDuringValidationKeepsTheInputAndSaysCivoDidNotAnswer() throws Exception {
         long before = requests.count();
+        lookups.clear(); // networks are cached for a short time; this test is about Civo failing when asked
         faults.inject(Fault.error(503, "service_unavailable", "Civo is down for maintenance")
                 .on("GET", "/v2/networks*"));
 

@@ -1,5 +1,6 @@
-package dev.ilbportal.civo;
+package dev.ilbportal.civo.internal;
 
+import dev.ilbportal.civo.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class RequestRateLimiter {
     }
 
     /** Reserves a token and says how long to wait before using it. */
-    synchronized Duration reserve() {
+    public synchronized Duration reserve() {
         long now = nanos();
         refill(now);
         long waitNanos = 0;
