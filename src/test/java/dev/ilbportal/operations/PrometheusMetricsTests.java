@@ -68,6 +68,21 @@ class PrometheusMetricsTests {
                 .contains("portal_outbox_backlog")
                 .contains("portal_outbox_oldest_age_seconds")
                 .contains("application=\"ilb-portal\"");
+        assertThat(scrapeUntil(adam, "portal_proof_status{"))
+                .containsPattern("portal_proof_status\\{[^}]*region=\"LON1\"[^}]*status=\"[a-z]+\"[^}]*team=\"payments\"[^}]*} [1-9]");
+    }
+
+    /** Proof statuses are counted every few seconds, not on each scrape: scrape until they appear (at most 30 s). */
+    private String scrapeUntil(SandboxBrowserlessLogin admin, String meter) throws Exception {
+        String body = "";
+        for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(500)) {
+            body = admin.client().send(HttpRequest.newBuilder(portal("/actuator/prometheus"))
+                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(meter)) {
+                return body;
+            }
+        }
+        return body;
     }
 
     @Test

@@ -184,13 +184,12 @@ class SandboxNetworkTest {
     }
 
     @Test
-    void deletingTheLoadBalancerClosesItsSockets() {
-        InetSocketAddress inside = network.resolve(VantagePoint.inside(PAYMENTS_NET), privateIp(), 5432)
-                .orElseThrow();
+    void deletingTheLoadBalancerLeavesNoRouteToIt() {
+        // Every private endpoint shares one loopback socket, so the route, not the socket, is what disappears.
+        assertThat(network.resolve(VantagePoint.inside(PAYMENTS_NET), privateIp(), 5432)).isPresent();
 
         api.delete("/v2/loadbalancers/" + lb.get("id").asString());
 
-        assertThat(connects(Optional.of(inside))).isFalse();
         assertThat(network.resolve(VantagePoint.inside(PAYMENTS_NET), privateIp(), 5432)).isEmpty();
         assertThat(network.resolve(VantagePoint.outside(), publicIp(), 5432)).isEmpty();
     }
