@@ -68,6 +68,10 @@ class KeycloakSignInIT {
             environment.put("PORTAL_CIVO_BASEURL", civo.baseUrl().toString());
             environment.put("PORTAL_URL", "http://localhost:" + portalPort);
             environment.put("JAVA_TOOL_OPTIONS", "-Xmx384m");
+            java.nio.file.Path audit = java.nio.file.Files.createTempDirectory("keycloak-it-audit");
+            environment.put("PORTAL_AUDIT_SIGNINGKEYFILE", audit.resolve("signing-key.pem").toString());
+            environment.put("PORTAL_AUDIT_GENERATEMISSINGKEY", "true");
+            environment.put("PORTAL_AUDIT_CHECKPOINTDIRECTORY", audit.resolve("checkpoints").toString());
             try (JarProcess portal = new JarProcess("portal", List.of(), environment, LOGS).start();
                  Browser browser = Browser.start()) {
                 portal.awaitHealthy(URI.create("http://localhost:" + portalPort + "/actuator/health"),

@@ -97,6 +97,9 @@ class SeveralInstancesIT {
             shared.put("PORTAL_VERIFICATION_SCHEDULEINITIALDELAY", "2s");
             shared.put("PORTAL_VERIFICATION_CONNECTTIMEOUT", "1s");
             shared.put("JAVA_TOOL_OPTIONS", "-Xmx384m");
+            // Both instances sign audit checkpoints with one key; the seeding context below generates it first.
+            shared.put("PORTAL_AUDIT_SIGNINGKEYFILE", auditKey().toString());
+            shared.put("PORTAL_AUDIT_CHECKPOINTDIRECTORY", logs.resolve("checkpoints").toAbsolutePath().toString());
 
             approveRequests(jdbcUrl, identity.issuer(), civo);
             long seeded = System.nanoTime();
@@ -198,6 +201,10 @@ class SeveralInstancesIT {
         }
     }
 
+    private Path auditKey() {
+        return logs.resolve("audit-signing-key.pem").toAbsolutePath();
+    }
+
     private JarProcess portal(String name, int port, Map<String, String> shared) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.put("SERVER_PORT", Integer.toString(port));
@@ -206,8 +213,11 @@ class SeveralInstancesIT {
     }
 
     /** 20 approved requests through the real aggregate and workflow, from a portal context that runs no jobs. */
-    private static void approveRequests(String jdbcUrl, String issuer, URI civo) {
+    private void approveRequests(String jdbcUrl, String issuer, URI civo) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("portal.audit.signing-key-file", auditKey().toString());
+        properties.put("portal.audit.generate-missing-key", "true");
+        properties.put("portal.audit.checkpoint-directory", logs.resolve("checkpoints").toAbsolutePath().toString());
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");
