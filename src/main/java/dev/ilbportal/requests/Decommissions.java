@@ -4,6 +4,7 @@ import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.requests.internal.SpecJson;
+import dev.ilbportal.requests.internal.SpecRules;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Clock;
 import java.util.UUID;
@@ -45,6 +46,13 @@ public class Decommissions {
     public UUID ask(DecommissionAsk ask) {
         if (!StringUtils.hasText(ask.reason())) {
             throw new RequestRuleViolation("Say why it can go; approvers read it.");
+        }
+        if (ask.reason().length() > SpecRules.MAX_JUSTIFICATION_LENGTH) {
+            throw new RequestRuleViolation("Keep the reason under " + SpecRules.MAX_JUSTIFICATION_LENGTH
+                    + " characters; it has " + ask.reason().length() + ".");
+        }
+        if (SpecRules.hasControlCharacter(ask.reason())) {
+            throw new RequestRuleViolation("The reason contains a control character (NUL, for example); remove it.");
         }
         if (requests.existsDecommissionFor(ask.loadBalancerId())) {
             throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");

@@ -6,7 +6,6 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.List;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -33,7 +32,7 @@ class InventoryController {
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         InternalLoadBalancer.Status wanted = parseStatus(status);
         Page<InternalLoadBalancer> results = inventory.search(restricted, ownTeams, blankToNull(team),
-                blankToNull(region), wanted, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+                blankToNull(region), wanted, dev.ilbportal.web.ListPages.of(page, PAGE_SIZE));
         model.addAttribute("results", results);
         model.addAttribute("team", team);
         model.addAttribute("region", region);
