@@ -3,6 +3,7 @@ package dev.ilbportal.provisioning.internal;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningAbandoned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningRetriedByAdmin;
+import dev.ilbportal.shared.Actor;
 import dev.ilbportal.web.NotFoundException;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,18 +26,18 @@ public class ProvisioningAdministration {
     }
 
     @Transactional
-    public void retry(UUID jobId, String adminSubject) {
+    public void retry(UUID jobId, Actor admin) {
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
         ProvisioningStep step = job.step();
         job.retryFromFailedStep(clock.instant());
         events.publishEvent(new ProvisioningRetriedByAdmin(job.id(), job.requestId(), job.team(), step,
-                adminSubject));
+                admin));
     }
 
     @Transactional
-    public void abandon(UUID jobId, String adminSubject) {
+    public void abandon(UUID jobId, Actor admin) {
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
         job.abandon(clock.instant());
-        events.publishEvent(new ProvisioningAbandoned(job.id(), job.requestId(), job.team(), adminSubject));
+        events.publishEvent(new ProvisioningAbandoned(job.id(), job.requestId(), job.team(), admin));
     }
 }

@@ -78,7 +78,7 @@ class ProvisioningProgressController {
     String retry(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
         requireAdmin(user);
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.retry(jobId, user.subject());
+        administration.retry(jobId, user.asActor());
         redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
@@ -87,7 +87,7 @@ class ProvisioningProgressController {
     String abandon(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
         requireAdmin(user);
         ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.abandon(jobId, user.subject());
+        administration.abandon(jobId, user.asActor());
         redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }

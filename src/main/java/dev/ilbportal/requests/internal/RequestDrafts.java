@@ -34,9 +34,12 @@ public class RequestDrafts {
     private final Clock clock;
     private final String civoPathPrefix;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public RequestDrafts(LoadBalancerRequests requests, CivoBackedRules civoRules, RequestsProperties properties,
-                         Clock clock, CivoProperties civo, TransactionTemplate transactions) {
+                         Clock clock, CivoProperties civo, TransactionTemplate transactions,
+                         org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.civoPathPrefix = civo.pathPrefix();
         this.requests = requests;
         this.civoRules = civoRules;
@@ -123,6 +126,9 @@ public class RequestDrafts {
                     + "instead.");
         }
         requests.delete(request);
+        // Published here, in the deleting transaction: the row is gone, so only the audit trail says it existed.
+        events.publishEvent(new dev.ilbportal.requests.RequestEvents.DraftDeleted(request.id(), request.team(),
+                Participant.of(user)));
     }
 
     /** The draft as the wizard shows it, for a person who may change it. */

@@ -64,7 +64,7 @@ class VerificationController {
         if (!mayVerify(user, lb)) {
             throw new AccessDeniedException("Verify now is for the team, approvers and admins");
         }
-        VerificationRun run = verifier.verify(lb, Trigger.ON_DEMAND, user.subject());
+        VerificationRun run = verifier.verifyFor(lb, Trigger.ON_DEMAND, user.asActor());
         redirect.addFlashAttribute("message", "Verification finished: " + run.outcome().name().toLowerCase() + ".");
         return "redirect:/verification/load-balancers/" + id;
     }
