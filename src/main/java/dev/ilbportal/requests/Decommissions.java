@@ -63,6 +63,11 @@ public class Decommissions {
                 ask.region(), ask.name());
         LoadBalancerRequest request = LoadBalancerRequest.decommission(ask.team(), ask.by(), ask.loadBalancerId(),
                 spec, ask.plan().toSubmitted(), clock.instant(), properties.expiry());
-        return requests.save(request).id();
+        try {
+            return requests.saveAndFlush(request).id();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // The unique index of open decommissions: someone asked for the same one at the same moment.
+            throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");
+        }
     }
 }

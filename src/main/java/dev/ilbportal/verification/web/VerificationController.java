@@ -31,9 +31,11 @@ class VerificationController {
     private final VerificationRuns runs;
     private final Verifier verifier;
     private final VerificationProperties properties;
+    private final java.time.Clock clock;
 
     VerificationController(InventoryVerificationState inventory, VerificationRuns runs, Verifier verifier,
-                           VerificationProperties properties) {
+                           VerificationProperties properties, java.time.Clock clock) {
+        this.clock = clock;
         this.inventory = inventory;
         this.runs = runs;
         this.verifier = verifier;
@@ -63,6 +65,15 @@ class VerificationController {
         InternalLoadBalancer lb = visible(id, user);
         if (!mayVerify(user, lb)) {
             throw new AccessDeniedException("Verify now is for the team, approvers and admins");
+        }
+        java.time.Instant now = clock.instant();
+        java.util.Optional<java.time.Instant> last = runs.lastOnDemandStart(id)
+                .filter(started -> started.plus(properties.verifyNowCooldown()).isAfter(now));
+        if (last.isPresent()) {
+            long wait = java.time.Duration.between(now, last.get().plus(properties.verifyNowCooldown())).toSeconds() + 1;
+            redirect.addFlashAttribute("message", "This load balancer was verified on request a moment ago; "
+                    + "Verify now is possible again in " + wait + " s. Nothing was started.");
+            return "redirect:/verification/load-balancers/" + id;
         }
         VerificationRun run = verifier.verifyFor(lb, Trigger.ON_DEMAND, user.asActor());
         redirect.addFlashAttribute("message", "Verification finished: " + run.outcome().name().toLowerCase() + ".");
