@@ -31,10 +31,15 @@ class ProvisioningProgressController {
     private final RequestLookup requests;
     private final ProvisioningAdministration administration;
     private final InternalLoadBalancers inventory;
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
 
     ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests,
-                                   ProvisioningAdministration administration, InternalLoadBalancers inventory) {
+                                   ProvisioningAdministration administration, InternalLoadBalancers inventory,
+                                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.inventory = inventory;
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.requests = requests;
@@ -47,11 +52,16 @@ class ProvisioningProgressController {
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         RequestView request = visibleRequest(requestId, user);
         model.addAttribute("request", request);
-        model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
-        model.addAttribute("manifestAvailable", jobs.findByRequestId(requestId).map(ProvisioningProgressController::hasManifest)
-                .orElse(false));
-        model.addAttribute("progress", jobs.findByRequestId(requestId)
-                .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
+        // Job, its step log and the inventory entry from one snapshot: a job read as SUCCEEDED always comes with the
+        // entry its last step wrote, so the panel never shows "Succeeded" without the link and stops polling.
+        snapshot.executeWithoutResult(tx -> {
+            java.util.Optional<ProvisioningJob> job = jobs.findByRequestId(requestId);
+            model.addAttribute("manifestAvailable", job.map(ProvisioningProgressController::hasManifest)
+                    .orElse(false));
+            model.addAttribute("progress", job.map(found -> ProvisioningProgress.of(found, stepLog.of(found.id())))
+                    .orElse(null));
+            model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
+        });
         return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
     }
 
