@@ -28,6 +28,8 @@ class InventoryController {
     String inventory(@RequestParam(required = false) String team, @RequestParam(required = false) String region,
                      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
                      CurrentUser user, Model model) {
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("team", team);
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("region", region);
         boolean restricted = !user.has(PortalRole.AUDITOR) && !user.has(PortalRole.ADMIN);
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         InternalLoadBalancer.Status wanted = parseStatus(status);

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * A form field that cannot exist on any page (a row index beyond the form's limit, such as {@code ports[300]}) is
- * refused with a 400 page that says so, not a 500: no page of the portal ever sends such a field.
+ * refused with a 400 page that says so, not a 500: no page of the portal ever sends such a field. So is a parameter
+ * a page refuses as it stands ({@link dev.ilbportal.web.InputRefusedException}).
  */
 @ControllerAdvice
 class MalformedFormAdvice {
@@ -20,6 +21,14 @@ class MalformedFormAdvice {
         model.addAttribute("status", 400);
         model.addAttribute("reason", "The form sent a field the page does not have (" + fieldName(malformed)
                 + "); lists on a form have a limited number of rows. Nothing was changed.");
+        return "error/4xx";
+    }
+
+    @ExceptionHandler(dev.ilbportal.web.InputRefusedException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String refused(dev.ilbportal.web.InputRefusedException refused, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("reason", refused.getMessage());
         return "error/4xx";
     }
 
