@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.ProvisionedFixture;
+import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.RequestRuleViolation;
@@ -26,7 +26,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -40,13 +39,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @TestPropertySource(locations = "classpath:fast-sandbox.properties",
         properties = "portal.verification.verify-now-cooldown=1h")
-@Import(ProvisionedFixture.class)
 class VerifyNowAndDecommissionLimitsTests {
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    ProvisionedFixture provisioned;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -61,7 +59,7 @@ class VerifyNowAndDecommissionLimitsTests {
 
     @Test
     void verifyNowAgainWithinTheCooldownIsRefusedWithAMessageAndRunsNothing() throws Exception {
-        InternalLoadBalancer lb = provisioned.provisionedAndVerified("cooldown");
+        InternalLoadBalancer lb = new ProvisioningHarness(context).provisionedAndVerified("cooldown");
         String url = "/verification/load-balancers/" + lb.id() + "/verify";
 
         mvc.perform(post(url).with(csrf()).with(personWith(PortalRole.REQUESTER, "payments")))
@@ -83,7 +81,7 @@ class VerifyNowAndDecommissionLimitsTests {
 
     @Test
     void aSecondOpenDecommissionOfOneLoadBalancerCannotBeStoredEvenPastTheCheck() {
-        InternalLoadBalancer lb = provisioned.provisionedAndVerified("one-decommission");
+        InternalLoadBalancer lb = new ProvisioningHarness(context).provisionedAndVerified("one-decommission");
         Participant alice = new Participant("alice", "Alice", java.util.Set.of("REQUESTER"));
         ProvisioningPlan plan = new ProvisioningPlan(lb.region(), List.of());
         LoadBalancerRequest first = LoadBalancerRequest.decommission(lb.team(), alice, lb.id(),
@@ -104,7 +102,7 @@ class VerifyNowAndDecommissionLimitsTests {
 
     @Test
     void askingForASecondDecommissionSaysOneIsAlreadyAskedFor() {
-        InternalLoadBalancer lb = provisioned.provisionedAndVerified("asked-twice");
+        InternalLoadBalancer lb = new ProvisioningHarness(context).provisionedAndVerified("asked-twice");
         dev.ilbportal.identity.CurrentUser alice = new dev.ilbportal.identity.CurrentUser("alice", "Alice", null,
                 java.util.Set.of(PortalRole.REQUESTER), java.util.Set.of("payments"));
         java.util.UUID asked = decommissioning.request(lb.id(), "Replaced by the new cluster.", alice);
