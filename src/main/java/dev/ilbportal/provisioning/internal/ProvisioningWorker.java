@@ -121,6 +121,9 @@ public class ProvisioningWorker {
                     job.advance(now);
                     events.publishEvent(new ProvisioningStepCompleted(job.id(), job.requestId(), job.team(), step,
                             advance.civoId(), advance.detail()));
+                    if (job.step() == ProvisioningStep.RESTORED) {
+                        restored(job);
+                    }
                     if (job.step() == ProvisioningStep.CLEANED_UP) {
                         events.publishEvent(new ProvisioningCleanedUp(job.id(), job.requestId(), job.team(),
                                 job.loadBalancerId(), job.firewallCreated() ? job.firewallId() : null));
@@ -158,6 +161,12 @@ public class ProvisioningWorker {
                             lb.id(), job.team(), job.region(), lb.civoId(), lb.firewallCreated() ? lb.firewallId()
                             : null));
                 });
+    }
+
+    private void restored(ProvisioningJob job) {
+        inventory.findByCivoId(job.loadBalancerId()).ifPresent(lb -> events.publishEvent(
+                new ProvisioningEvents.FirewallRestored(job.id(), job.requestId(), lb.id(), job.team(), job.region(),
+                        lb.civoId(), lb.firewallId())));
     }
 
     private void checkpoint(ProvisioningJob job) {
