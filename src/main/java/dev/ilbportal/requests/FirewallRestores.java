@@ -23,7 +23,7 @@ public class FirewallRestores {
     private final RequestsProperties properties;
     private final Clock clock;
 
-    FirewallRestores(LoadBalancerRequests requests, RequestsProperties properties, Clock clock) {
+    public FirewallRestores(LoadBalancerRequests requests, RequestsProperties properties, Clock clock) {
         this.requests = requests;
         this.properties = properties;
         this.clock = clock;
