@@ -32,6 +32,11 @@ import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.support.PortalApplicationTest;
+import dev.ilbportal.support.SandboxBrowserlessLogin;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.ilbportal.verification.Trigger;
 import dev.ilbportal.verification.Verifier;
 import dev.ilbportal.web.NotFoundException;
@@ -80,6 +85,8 @@ class FirewallRestoreTests {
     Verifier verifier;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     ApprovedRequestFixture fixture;
 
@@ -256,6 +263,67 @@ class FirewallRestoreTests {
         Filed waiting = policyOn.ask(ask(lb, reattach));
         assertThat(waiting.approvedByPolicy()).isFalse();
         assertThat(requests.findById(waiting.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void theTeamReadsThePlanOnThePageAndAsksWithItsCsrfTokenOthersAreRefused() throws Exception {
+        InternalLoadBalancer lb = exposedByRule(provisioned("page"));
+        String ruleId = ingressRules(lb).getFirst().id();
+        String path = "/inventory/" + lb.id() + "/restore-firewall";
+        SandboxBrowserlessLogin alice = signedIn("alice");
+
+        HttpResponse<String> verification = alice.get(portal("/verification/load-balancers/" + lb.id()));
+        assertThat(verification.body()).contains("data-test=\"restore-firewall\"");
+        HttpResponse<String> page = alice.get(portal(path));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-test=\"restore-plan\"")
+                .contains("DELETE /v2/firewalls/" + lb.firewallId() + "/rules/" + ruleId);
+        String hash = restoring.planOf(lb).hash();
+        assertThat(page.body()).contains(hash);
+
+        assertThat(post(alice, path, "", "reason=x&planHash=" + hash).statusCode()).as("no CSRF token")
+                .isEqualTo(403);
+        HttpResponse<String> stale = post(alice, path, page.body(), "reason=opened&planHash=not-the-shown-one");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("Civo changed since the page was shown");
+        HttpResponse<String> blank = post(alice, path, page.body(), "reason=&planHash=" + hash);
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.body()).contains("approvers read it");
+        assertThat(requests.existsOpenRestoreFor(lb.id())).isFalse();
+
+        assertThat(signedIn("audrey").get(portal(path)).statusCode()).isEqualTo(403);
+        assertThat(signedIn("april").get(portal(path)).statusCode()).isEqualTo(403);
+        assertThat(signedIn("sam").get(portal(path)).statusCode()).isEqualTo(404);
+        assertThat(signedIn("adam").get(portal(path)).statusCode()).isEqualTo(200);
+        assertThat(signedIn("alice").get(portal("/inventory/" + UUID.randomUUID() + "/restore-firewall"))
+                .statusCode()).isEqualTo(404);
+        assertThat(signedIn("alice").get(portal("/inventory/not-a-uuid/restore-firewall")).statusCode())
+                .isLessThan(500);
+
+        HttpResponse<String> asked = post(alice, path, page.body(), "reason=opened+by+hand&planHash=" + hash);
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(SandboxBrowserlessLogin.location(asked).getPath()).startsWith("/requests/");
+        assertThat(requests.existsOpenRestoreFor(lb.id())).isTrue();
+    }
+
+    private URI portal(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private SandboxBrowserlessLogin signedIn(String username) throws Exception {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal(""));
+        login.signIn(username);
+        return login;
+    }
+
+    private HttpResponse<String> post(SandboxBrowserlessLogin session, String path, String pageWithToken,
+                                      String form) throws Exception {
+        String token = pageWithToken.contains("name=\"_csrf\"")
+                ? pageWithToken.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1") : "";
+        return session.client().send(HttpRequest.newBuilder(portal(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&" + form)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static RestoreAsk ask(InternalLoadBalancer lb, ProvisioningPlan plan) {
