@@ -94,6 +94,10 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** The day the load balancer should end (optional): the portal reminds the team and files its decommission. */
+    @Column(name = "ends_on")
+    private java.time.LocalDate endsOn;
+
     @Version
     private long version;
 
@@ -207,6 +211,17 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
             expiresAt = null;
         }
         registerEvent(new RequestEdited(id, team, before, voided, by));
+    }
+
+    /** Sets (or, with null, clears) the day the load balancer should end; only before the request is submitted. */
+    public void endOn(java.time.LocalDate date, Instant now) {
+        requireStatus("change its end date", RequestStatus.DRAFT);
+        this.endsOn = date;
+        this.updatedAt = now;
+    }
+
+    public java.time.LocalDate endsOn() {
+        return endsOn;
     }
 
     /** Freezes the current spec and its plan into the next revision and puts it in the approvers' queue. */
