@@ -244,7 +244,8 @@ class FirewallRestoreTests {
     @Test
     void thePolicyApprovesPureRuleRemovalsButNeverAReattach() {
         FirewallRestores policyOn = new FirewallRestores(requests,
-                new RequestsProperties(1, Duration.ofDays(7), Duration.ofMinutes(5), true), Clock.systemUTC());
+                new RequestsProperties(1, Duration.ofDays(7), Duration.ofMinutes(5), true, Duration.ofDays(365),
+                        RequestsProperties.AutoDecommissionApproval.WAIT_FOR_APPROVER), Clock.systemUTC());
         InternalLoadBalancer lb = exposedByRule(provisioned("policy"));
         ProvisioningPlan removal = restoring.planOf(lb);
 
