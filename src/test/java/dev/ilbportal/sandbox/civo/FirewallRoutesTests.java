@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class FirewallRoutesTest {
+class FirewallRoutesTests {
 
     CivoSimulator simulator;
     ApiCalls api;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-class CivoCallsOutsideTransactionsTest {
+class CivoCallsOutsideTransactionsTests {
 
     @RegisterExtension
     final CivoWireMock civo = new CivoWireMock();

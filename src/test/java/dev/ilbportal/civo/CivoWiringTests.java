@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class CivoWiringTest {
+class CivoWiringTests {
 
     private static final CivoConnection SANDBOX = new CivoConnection(URI.create("http://localhost:9"), "sandbox");
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-class CivoHealthIndicatorTest {
+class CivoHealthIndicatorTests {
 
     @RegisterExtension
     final CivoWireMock civo = new CivoWireMock();

@@ -7,7 +7,7 @@ import dev.ilbportal.civo.model.FirewallRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FirewallRulesTest {
+class FirewallRulesTests {
 
     private static FirewallRule rule(String direction) {
         return new FirewallRule("r-" + direction, "fw-1", "tcp", "443", "443", "443", List.of("0.0.0.0/0"),

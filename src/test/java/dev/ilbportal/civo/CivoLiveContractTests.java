@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code CIVO_API_KEY=... ./mvnw -B -ntp -Pcivo-live test}; optional {@code CIVO_REGION}, {@code CIVO_BASE_URL}.
  */
 @Tag("live")
-class CivoLiveContractTest {
+class CivoLiveContractTests {
 
     private static CivoClient client;
     private static String region;

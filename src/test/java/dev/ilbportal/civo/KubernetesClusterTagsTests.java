@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import org.junit.jupiter.api.Test;
 
-class KubernetesClusterTagsTest {
+class KubernetesClusterTagsTests {
 
     static KubernetesCluster read(String tags) {
         return CivoJson.mapper().readValue("{\"id\":\"c\",\"tags\":" + tags + "}", KubernetesCluster.class);

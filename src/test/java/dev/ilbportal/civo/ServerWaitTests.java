@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
-class ServerWaitTest {
+class ServerWaitTests {
 
     private final FakeTime time = new FakeTime();
 

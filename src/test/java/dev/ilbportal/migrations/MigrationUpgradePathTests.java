@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A database that has every released migration takes the next one for {@code requests}, and the portal then starts on
  * it with Flyway's validation passing: the upgrade path of the one global sequence, on a fresh PostgreSQL database.
  */
-class MigrationUpgradePathTest {
+class MigrationUpgradePathTests {
 
     private static final String RELEASED_LOCATION = "classpath:db/migration";
 

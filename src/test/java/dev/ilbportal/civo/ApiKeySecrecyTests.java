@@ -13,7 +13,7 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ApiKeySecrecyTest {
+class ApiKeySecrecyTests {
 
     @RegisterExtension
     final CivoWireMock civo = new CivoWireMock();

@@ -23,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CivoClientFaultsTest {
+class CivoClientFaultsTests {
 
     private static final String REGIONS = """
             [{"code":"LON1","name":"London 1","type":"civostack","out_of_capacity":false,"country":"uk",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SandboxNetworkTest {
+class SandboxNetworkTests {
 
     static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
     static final String SEARCH_NET = SeedWorld.networkId("LON1", "search-net");

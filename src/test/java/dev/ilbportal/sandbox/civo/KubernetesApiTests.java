@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class KubernetesApiTest {
+class KubernetesApiTests {
 
     static final String CLUSTER = SeedWorld.clusterId("LON1", "prod-cluster");
     static final String CLUSTER_NET = SeedWorld.networkId("LON1", "default");

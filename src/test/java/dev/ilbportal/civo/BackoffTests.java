@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class BackoffTest {
+class BackoffTests {
 
     private static final CivoProperties.Retry RETRY = CivoProperties.defaults(URI.create("http://127.0.0.1:1"), null)
             .retry();

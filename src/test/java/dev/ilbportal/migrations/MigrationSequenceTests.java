@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The migrations folder keeps the one global sequence (see docs/operations.md, "Adding a migration"). */
-class MigrationSequenceTest {
+class MigrationSequenceTests {
 
     private static final List<ReleasedMigration> RELEASED = ReleasedMigration.all();
 

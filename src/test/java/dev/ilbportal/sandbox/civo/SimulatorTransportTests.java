@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SimulatorTransportTest {
+class SimulatorTransportTests {
 
     static CivoSimulator simulator;
     static ApiCalls api;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SandboxBudgetTest {
+class SandboxBudgetTests {
 
     private CivoSimulator simulator;
     private ApiCalls api;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class QuotaTest {
+class QuotaTests {
 
     @Test
     void firewallsAndRulesBeyondTheQuotaAreRefusedWith403() {

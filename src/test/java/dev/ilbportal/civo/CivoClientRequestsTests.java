@@ -33,7 +33,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CivoClientRequestsTest {
+class CivoClientRequestsTests {
 
     private static final String LB_READY = """
             {"id":"e7d6","name":"payments-api-internal","network_id":"net-1","algorithm":"least_connections",

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The defaults tests and tools start from are the ones the portal binds, written once in the record. */
-class CivoPropertiesTest {
+class CivoPropertiesTests {
 
     @Test
     void defaultsAreTheRecordsDefaultValuesWithTheGivenUrlAndKey() {

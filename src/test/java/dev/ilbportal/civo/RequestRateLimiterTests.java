@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class RequestRateLimiterTest {
+class RequestRateLimiterTests {
 
     private final FakeTime time = new FakeTime();
 

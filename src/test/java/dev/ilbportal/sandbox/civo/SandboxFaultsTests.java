@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-class SandboxFaultsTest {
+class SandboxFaultsTests {
 
     CivoSimulator simulator;
     ApiCalls api;

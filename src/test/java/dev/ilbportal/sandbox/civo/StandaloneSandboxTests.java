@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The sandbox as its own process: vantage points over HTTP, a state file that survives a restart, its settings. */
-class StandaloneSandboxTest {
+class StandaloneSandboxTests {
 
     static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
 

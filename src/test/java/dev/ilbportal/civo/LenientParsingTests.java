@@ -22,7 +22,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What Civo really sends (string booleans, null arrays, null per_page, unknown fields) parses without loss. */
-class LenientParsingTest {
+class LenientParsingTests {
 
     private final JsonMapper json = CivoJson.mapper();
 

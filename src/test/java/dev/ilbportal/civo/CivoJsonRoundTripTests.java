@@ -31,7 +31,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every Civo record survives serialisation and parsing with the client's own mapper unchanged. */
-class CivoJsonRoundTripTest {
+class CivoJsonRoundTripTests {
 
     private static final int TRIES = 200;
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class LoadBalancerRoutesTest {
+class LoadBalancerRoutesTests {
 
     static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
     static final String SEARCH_NET = SeedWorld.networkId("LON1", "search-net");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SeedWorldTest {
+class SeedWorldTests {
 
     static CivoSimulator simulator;
     static ApiCalls api;
