@@ -132,10 +132,10 @@ public final class ProvisioningEvents {
     }
 
     /** Someone asked for an exposed load balancer's firewall to be restored; the plan is the request's. */
-    public record FirewallRestoreRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject,
-                                           Set<String> roles, int rulesToDelete, boolean reattach,
+    public record FirewallRestoreRequested(UUID requestId, UUID loadBalancerId, String team, Actor requester,
+                                           int rulesToDelete, boolean reattach,
                                            boolean approvedByPolicy) implements PortalEvent {
-        public Actor actor() { return new Actor(requesterSubject, requesterSubject, roles); }
+        public Actor actor() { return requester; }
         public String action() { return "provisioning.firewall-restore-requested"; }
         public EventSubject subject() {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
