@@ -3,6 +3,8 @@ package dev.ilbportal.requests.api;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.internal.RequestDrafts;
+import dev.ilbportal.requests.internal.SpecProblems;
+import dev.ilbportal.requests.internal.SpecRules;
 import dev.ilbportal.requests.internal.StepOutcome;
 import dev.ilbportal.requests.internal.WizardStep;
 import dev.ilbportal.web.api.ApiProblem;
@@ -88,7 +90,7 @@ class RequestsApi {
         }
         StepOutcome started = drafts.startDraft(user, body.team(), body.spec());
         if (!started.isSaved()) {
-            return refused(started);
+            return refused(withLaterPages(started, body));
         }
         UUID id = started.requestId();
         StepOutcome completed = drafts.saveStep(id, WizardStep.LOAD_BALANCER, body.spec(), user);
@@ -192,6 +194,20 @@ class RequestsApi {
                     + "used with another body; use a new key for a new request."));
         }
         return withEtag(ResponseEntity.ok(), documents.read(earlier.requestId(), user));
+    }
+
+    /**
+     * A refused first page plus the static problems of the second, so a pipeline sees all it must fix at once
+     * (Civo's rules for the second page run only once the first passes, as in the wizard).
+     */
+    private static StepOutcome withLaterPages(StepOutcome refused, RequestSpecBody body) {
+        if (refused.civoFailure() != null) {
+            return refused;
+        }
+        SpecProblems all = new SpecProblems();
+        refused.problems().byField().forEach(all::add);
+        SpecRules.check(body.spec()).onlyFields(WizardStep.LOAD_BALANCER.fields()).byField().forEach(all::add);
+        return StepOutcome.refused(all);
     }
 
     private static ResponseEntity<ProblemDetail> refused(StepOutcome outcome) {
