@@ -21,6 +21,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,6 +118,13 @@ class RequestsApi {
             return refused(saved);
         }
         return withEtag(ResponseEntity.ok(), documents.read(id, user));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a draft that was never submitted (anything submitted once is withdrawn instead)")
+    ResponseEntity<Void> delete(@PathVariable UUID id, CurrentUser user) {
+        drafts.deleteDraft(id, user);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/validate")

@@ -36,6 +36,28 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         }
     }
 
+    /** The sequence a keyset cursor stands for (null without one), for lists ordered by a sequence number. */
+    public static Long sequenceOf(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!decoded.startsWith("s:")) {
+                throw new IllegalArgumentException(decoded);
+            }
+            return Long.parseLong(decoded.substring(2));
+        } catch (IllegalArgumentException notOurs) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "cursor: not a cursor this API handed out; start without one.");
+        }
+    }
+
+    public static String cursorOfSequence(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s:" + sequence)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The limit asked for, kept between 1 and {@link #MAX_LIMIT}. */
     public static int limitOf(Integer limit) {
         return limit == null ? DEFAULT_LIMIT : Math.clamp(limit, 1, MAX_LIMIT);
