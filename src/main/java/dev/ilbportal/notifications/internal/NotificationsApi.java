@@ -76,7 +76,14 @@ class NotificationsApi {
             return ApiProblem.response(ApiProblem.invalid("The webhook address is refused.",
                     List.of(new FieldProblem("url", refusal.get()))));
         }
-        Webhook added = settings.addWebhook(user, form.url().strip(), form.secret(), form.teamOrNull());
+        Webhook added;
+        try {
+            added = settings.addWebhook(user, form.url().strip(), form.secret(), form.teamOrNull(),
+                    form.receivesCheckpoints());
+        } catch (IllegalArgumentException globalOnly) {
+            return ApiProblem.response(ApiProblem.invalid("The webhook cannot be added.",
+                    List.of(new FieldProblem("checkpoints", globalOnly.getMessage()))));
+        }
         return ResponseEntity.created(URI.create(PortalApi.PREFIX + "/admin/webhooks/" + added.id()))
                 .body(WebhookView.of(added));
     }
@@ -150,11 +157,12 @@ class NotificationsApi {
     }
 
     /** A webhook without its secret: the address up to its host, a hint of the secret. */
-    record WebhookView(UUID id, String url, String secretHint, String team, boolean enabled, Instant createdAt) {
+    record WebhookView(UUID id, String url, String secretHint, String team, boolean enabled,
+                       boolean receivesCheckpoints, Instant createdAt) {
 
         static WebhookView of(Webhook webhook) {
             return new WebhookView(webhook.id(), webhook.maskedUrl(), webhook.secretHint(), webhook.team(),
-                    webhook.enabled(), webhook.createdAt());
+                    webhook.enabled(), webhook.receivesCheckpoints(), webhook.createdAt());
         }
     }
 
