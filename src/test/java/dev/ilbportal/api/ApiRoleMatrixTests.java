@@ -71,6 +71,7 @@ class ApiRoleMatrixTests {
                 new Operation("POST", request + "/reject", decision, only(404, "riley", "april")),
                 new Operation("POST", request + "/override", decision, only(404, "adam")),
                 new Operation("GET", request + "/provisioning", null, everyRole(404)),
+                new Operation("GET", "/api/v1/approval-queue", null, only(200, "riley", "april")),
                 new Operation("GET", "/api/v1/inventory", null, everyRole(200)),
                 new Operation("GET", lb, null, everyRole(404)),
                 new Operation("POST", lb + "/decommission", Map.of("reason", "gone"), everyRole(404)),
