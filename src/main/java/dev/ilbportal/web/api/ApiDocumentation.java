@@ -28,6 +28,7 @@ class ApiDocumentation {
     @Bean
     org.springdoc.core.customizers.OpenApiCustomizer stableOrder() {
         return openApi -> {
+            describeProblems(openApi);
             if (openApi.getTags() != null) {
                 openApi.setTags(new java.util.ArrayList<>(openApi.getTags().stream()
                         .sorted(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName)).toList()));
@@ -49,6 +50,58 @@ class ApiDocumentation {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("An access token of the portal's OpenID Connect provider")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * Every operation's refusals as Problem Details: 401 and 403 everywhere, 404 where a path names an object, 422
+     * where input is read (parameters or a body); 409, 412 and 428 where a change is bound to a state or version.
+     */
+    static void describeProblems(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        io.swagger.v3.oas.models.media.Schema<?> fieldProblem = new io.swagger.v3.oas.models.media.ObjectSchema()
+                .addProperty("field", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("message", new io.swagger.v3.oas.models.media.StringSchema());
+        io.swagger.v3.oas.models.media.Schema<?> problem = new io.swagger.v3.oas.models.media.ObjectSchema()
+                .description("Problem Details (RFC 9457)")
+                .addProperty("type", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("title", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+                .addProperty("detail", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/FieldProblem")));
+        openApi.getComponents().addSchemas("FieldProblem", fieldProblem).addSchemas("Problem", problem);
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean changes = method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
+            boolean readsInput = operation.getRequestBody() != null
+                    || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+            add(operation, "401", "No valid bearer token");
+            add(operation, "403", "Your roles do not allow this");
+            if (path.contains("{")) {
+                add(operation, "404", "Not found, or not yours to see");
+            }
+            if (readsInput) {
+                add(operation, "422", "Invalid input, by field in errors");
+            }
+            if (changes && path.startsWith("/api/v1/requests/{id}")) {
+                add(operation, "409", "The request's state does not allow this");
+                add(operation, "412", "Stale If-Match or version");
+                add(operation, "428", "No If-Match or version sent");
+            }
+        }));
+    }
+
+    private static void add(io.swagger.v3.oas.models.Operation operation, String status, String description) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new io.swagger.v3.oas.models.responses.ApiResponses());
+        }
+        operation.getResponses().putIfAbsent(status, new io.swagger.v3.oas.models.responses.ApiResponse()
+                .description(description)
+                .content(new io.swagger.v3.oas.models.media.Content().addMediaType("application/problem+json",
+                        new io.swagger.v3.oas.models.media.MediaType().schema(
+                                new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/Problem")))));
     }
 
     @Bean
