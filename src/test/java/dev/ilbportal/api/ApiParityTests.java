@@ -31,6 +31,7 @@ class ApiParityTests {
             Map.entry("POST /requests/{id}/override", "POST /api/v1/requests/{id}/override"),
             Map.entry("POST /requests/{id}/withdraw", "POST /api/v1/requests/{id}/withdraw"),
             Map.entry("POST /inventory/{id}/decommission", "POST /api/v1/inventory/{id}/decommission"),
+            Map.entry("POST /inventory/{id}/restore-firewall", "POST /api/v1/inventory/{id}/restore-firewall"),
             Map.entry("POST /provisioning/jobs/{jobId}/retry", "POST /api/v1/admin/jobs/{jobId}/retry"),
             Map.entry("POST /provisioning/jobs/{jobId}/abandon", "POST /api/v1/admin/jobs/{jobId}/abandon"),
             Map.entry("POST /verification/load-balancers/{id}/verify", "POST /api/v1/inventory/{id}/verifications"),

@@ -1,5 +1,6 @@
 package dev.ilbportal.audit.web;
 
+import dev.ilbportal.audit.AuditReaders;
 import dev.ilbportal.identity.UrlAccessRules;
 import org.springframework.stereotype.Component;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

@@ -5,6 +5,13 @@ import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryAccess;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.provisioning.internal.Decommissioning;
+import dev.ilbportal.provisioning.internal.FirewallRestoring;
+import dev.ilbportal.requests.FirewallRestores;
+import dev.ilbportal.requests.ProvisioningPlan;
+import dev.ilbportal.web.api.ApiProblem;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
@@ -47,9 +54,14 @@ class ProvisioningApi {
     private final InternalLoadBalancers inventory;
     private final Decommissioning decommissioning;
     private final ProvisioningAdministration administration;
+    private final FirewallRestoring restoring;
+    private final JsonMapper json;
 
     ProvisioningApi(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests, InternalLoadBalancers inventory,
-                    Decommissioning decommissioning, ProvisioningAdministration administration) {
+                    Decommissioning decommissioning, ProvisioningAdministration administration,
+                    FirewallRestoring restoring, JsonMapper json) {
+        this.restoring = restoring;
+        this.json = json;
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.requests = requests;
@@ -99,6 +111,33 @@ class ProvisioningApi {
         UUID requestId = decommissioning.request(id, body.reason(), user);
         return ResponseEntity.created(URI.create(PortalApi.PREFIX + "/requests/" + requestId))
                 .body(new DecommissionAsked(requestId));
+    }
+
+    @GetMapping(PortalApi.PREFIX + "/inventory/{id}/restore-firewall")
+    @Operation(summary = "The plan that would restore an exposed load balancer's firewall, read from Civo now")
+    RestorePlan restorePlan(@PathVariable UUID id, CurrentUser user) {
+        InternalLoadBalancer lb = restoring.restorable(id, user);
+        if (!FirewallRestoring.offered(lb)) {
+            return new RestorePlan(false, null, null);
+        }
+        ProvisioningPlan plan = restoring.planOf(lb);
+        return new RestorePlan(true, plan.hash(), json.readTree(plan.canonicalJson()));
+    }
+
+    @PostMapping(PortalApi.PREFIX + "/inventory/{id}/restore-firewall")
+    @Operation(summary = "Ask to restore the firewall with the plan you read (its planHash); 409 when Civo changed")
+    ResponseEntity<?> restoreFirewall(@PathVariable UUID id, @RequestBody Restore body, CurrentUser user) {
+        try {
+            FirewallRestores.Filed filed = restoring.request(id, body.reason() == null ? "" : body.reason(),
+                    body.planHash() == null ? "" : body.planHash(), user);
+            return ResponseEntity.created(URI.create(PortalApi.PREFIX + "/requests/" + filed.requestId()))
+                    .body(new RestoreAsked(filed.requestId(), filed.approvedByPolicy()));
+        } catch (FirewallRestoring.PlanChangedMeanwhile changed) {
+            ProblemDetail problem = ApiProblem.of(HttpStatus.CONFLICT, "Civo changed since you read the plan; read "
+                    + "the new plan and ask again with its hash.");
+            problem.setProperty("planHash", changed.current().hash());
+            return ApiProblem.response(problem);
+        }
     }
 
     @PostMapping(PortalApi.PREFIX + "/admin/jobs/{jobId}/retry")
@@ -158,6 +197,18 @@ class ProvisioningApi {
 
     /** The decommission request that now waits for approval. */
     record DecommissionAsked(UUID requestId) {
+    }
+
+    /** The restore plan: offered only for an active load balancer found exposed. */
+    record RestorePlan(boolean offered, String planHash, JsonNode plan) {
+    }
+
+    /** Why, and the hash of the plan that was read. */
+    record Restore(String reason, String planHash) {
+    }
+
+    /** The restore request, and whether policy approved it at once. */
+    record RestoreAsked(UUID requestId, boolean approvedByPolicy) {
     }
 
     /** A job after an admin's action. */

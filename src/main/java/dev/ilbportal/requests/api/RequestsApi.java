@@ -145,7 +145,8 @@ class RequestsApi {
         if (ifMatch != null) {
             ApiVersions.requireCurrent(ApiVersions.basedOn(ifMatch, null), documents.read(id, user).version());
         }
-        StepOutcome submitted = drafts.submit(id, body == null ? null : body.justification(), user);
+        StepOutcome submitted = drafts.submit(id, body == null ? null : body.justification(),
+                body == null ? null : body.endsOn(), user);
         if (!submitted.isSaved()) {
             return refused(submitted);
         }
@@ -240,8 +241,8 @@ class RequestsApi {
     record Validation(boolean valid, List<FieldProblem> errors, String civoFailure) {
     }
 
-    /** The justification approvers read. */
-    record Submission(String justification) {
+    /** The justification approvers read, and an optional end date ({@code YYYY-MM-DD}) as on the review page. */
+    record Submission(String justification, String endsOn) {
     }
 
     /** The version the withdrawal is based on, when no {@code If-Match} is sent. */
