@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
 /** An admin's two answers to a failed job: retry from the failed step, or abandon and clean up. */
@@ -23,6 +26,28 @@ public class ProvisioningAdministration {
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** An admin retries a failed job from its failed step; the page and the API both come here. */
+    @Transactional
+    public ProvisioningJob retry(UUID jobId, CurrentUser admin) {
+        requireAdmin(admin);
+        retry(jobId, admin.asActor());
+        return jobs.findById(jobId).orElseThrow();
+    }
+
+    /** An admin abandons a job; what it created is deleted. */
+    @Transactional
+    public ProvisioningJob abandon(UUID jobId, CurrentUser admin) {
+        requireAdmin(admin);
+        abandon(jobId, admin.asActor());
+        return jobs.findById(jobId).orElseThrow();
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.has(PortalRole.ADMIN)) {
+            throw new AccessDeniedException("Admins only");
+        }
     }
 
     @Transactional

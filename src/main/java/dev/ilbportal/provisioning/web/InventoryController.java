@@ -1,9 +1,9 @@
 package dev.ilbportal.provisioning.web;
 
+import dev.ilbportal.provisioning.InventoryAccess;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -30,7 +30,7 @@ class InventoryController {
                      CurrentUser user, Model model) {
         dev.ilbportal.web.InputRefusedException.ifControlCharacters("team", team);
         dev.ilbportal.web.InputRefusedException.ifControlCharacters("region", region);
-        boolean restricted = !user.has(PortalRole.AUDITOR) && !user.has(PortalRole.ADMIN);
+        boolean restricted = !InventoryAccess.seesEveryTeam(user);
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         InternalLoadBalancer.Status wanted = parseStatus(status);
         Page<InternalLoadBalancer> results = inventory.search(restricted, ownTeams, blankToNull(team),

@@ -8,12 +8,10 @@ import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningProgress;
 import dev.ilbportal.provisioning.internal.StepLog;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.RequestLookup;
 import dev.ilbportal.requests.RequestView;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,18 +84,14 @@ class ProvisioningProgressController {
 
     @PostMapping("/provisioning/jobs/{jobId}/retry")
     String retry(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.retry(jobId, user.asActor());
+        ProvisioningJob job = administration.retry(jobId, user);
         redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/abandon")
     String abandon(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.abandon(jobId, user.asActor());
+        ProvisioningJob job = administration.abandon(jobId, user);
         redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
@@ -106,9 +100,4 @@ class ProvisioningProgressController {
         return requests.findVisibleTo(requestId, user).orElseThrow(() -> new NotFoundException("Request " + requestId));
     }
 
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.has(PortalRole.ADMIN)) {
-            throw new AccessDeniedException("Admins only");
-        }
-    }
 }

@@ -51,11 +51,7 @@ public class RequestDrafts {
     /** Creates a draft from step 1 when its fields are valid. */
     public StepOutcome startDraft(CurrentUser user, String team, LoadBalancerSpec spec) {
         SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.NETWORK.fields());
-        if (team == null || team.isBlank()) {
-            problems.add("team", "Choose the team the load balancer is for.");
-        } else if (!user.isMemberOf(team) || !user.has(dev.ilbportal.identity.PortalRole.REQUESTER)) {
-            problems.add("team", "You can request only for your own teams.");
-        }
+        checkTeam(user, team, problems);
         StepOutcome refused = civoChecked(problems, spec, null, WizardStep.NETWORK);
         if (refused != null) {
             return refused;
@@ -125,6 +121,30 @@ public class RequestDrafts {
             requests.save(request);
             return StepOutcome.saved(id);
         });
+    }
+
+    /**
+     * Every problem the wizard would show for this spec, on all its pages at once: the static rules, then (when
+     * those pass) Civo's, with fresh quota. Nothing is saved. {@code id} is the request being edited, or null for a
+     * new one (then the team is checked as on the first page).
+     */
+    public StepOutcome validate(CurrentUser user, String team, LoadBalancerSpec spec, UUID id) {
+        SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.REVIEW.fields());
+        if (id == null) {
+            checkTeam(user, team, problems);
+        } else {
+            transactions.executeWithoutResult(tx -> changeable(id, user));
+        }
+        StepOutcome refused = civoChecked(problems, spec, id, WizardStep.REVIEW);
+        return refused != null ? refused : StepOutcome.refused(new SpecProblems());
+    }
+
+    private static void checkTeam(CurrentUser user, String team, SpecProblems problems) {
+        if (team == null || team.isBlank()) {
+            problems.add("team", "Choose the team the load balancer is for.");
+        } else if (!user.isMemberOf(team) || !user.has(dev.ilbportal.identity.PortalRole.REQUESTER)) {
+            problems.add("team", "You can request only for your own teams.");
+        }
     }
 
     /** The plan of Civo calls a complete spec would be submitted with, under the configured Civo path prefix. */

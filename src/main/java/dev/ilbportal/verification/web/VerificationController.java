@@ -1,7 +1,7 @@
 package dev.ilbportal.verification.web;
 
+import dev.ilbportal.verification.VerificationAccess;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.verification.ProofStatus;
@@ -81,14 +81,11 @@ class VerificationController {
     }
 
     private InternalLoadBalancer visible(UUID id, CurrentUser user) {
-        return inventory.find(id)
-                .filter(lb -> user.has(PortalRole.AUDITOR) || user.has(PortalRole.ADMIN)
-                        || user.has(PortalRole.APPROVER) || user.isMemberOf(lb.team()))
+        return inventory.find(id).filter(lb -> VerificationAccess.canSee(user, lb))
                 .orElseThrow(() -> new NotFoundException("Load balancer " + id));
     }
 
     private static boolean mayVerify(CurrentUser user, InternalLoadBalancer lb) {
-        return user.has(PortalRole.ADMIN) || user.has(PortalRole.APPROVER)
-                || (user.has(PortalRole.REQUESTER) && user.isMemberOf(lb.team()));
+        return VerificationAccess.mayVerify(user, lb);
     }
 }
