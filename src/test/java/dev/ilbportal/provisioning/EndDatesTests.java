@@ -196,6 +196,9 @@ class EndDatesTests {
 
         assertThat(inventory.findById(lb.id()).orElseThrow().endsOn()).isEqualTo(today.plusDays(60));
         clock.advance(Duration.ofDays(53));
+        // Alice signs in again meanwhile: people not seen for weeks are left out of notifications.
+        jdbc.update("update notification_person set last_seen_at = ? where subject = 'alice'",
+                java.sql.Timestamp.from(clock.instant()));
         endDates.runRound();
         assertThat(reminders(lb)).hasSize(2);
         assertThat(jdbc.queryForList("select action from audit_event where load_balancer_id = ? "
@@ -232,7 +235,14 @@ class EndDatesTests {
         workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(),
                 ApprovedRequestFixture.APRIL);
         runUntilFinished(id);
-        return inventory.findByRequestId(id).orElseThrow();
+        InternalLoadBalancer lb = inventory.findByRequestId(id).orElseThrow();
+        // The run right after provisioning is asynchronous: let it finish so it does not race the rounds.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (inventory.findById(lb.id()).orElseThrow().lastVerification() == null
+                && System.currentTimeMillis() < deadline) {
+            sleepBriefly();
+        }
+        return inventory.findById(lb.id()).orElseThrow();
     }
 
     private void runUntilFinished(UUID requestId) {
@@ -242,13 +252,17 @@ class EndDatesTests {
                 return;
             }
             if (!worker.runNextDueJob()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                sleepBriefly();
             }
         }
         throw new AssertionError("job did not finish");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
