@@ -1,5 +1,6 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.internal;
 
+import dev.ilbportal.audit.AuditLog;
 import dev.ilbportal.shared.PortalEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
