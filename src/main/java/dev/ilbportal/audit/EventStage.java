@@ -22,6 +22,7 @@ public enum EventStage {
             case "verification.drifted", "verification.recovered", "provisioning.firewall-restore-requested",
                  "provisioning.firewall-restored" -> EXPOSURE;
             case "provisioning.decommission-requested", "provisioning.load-balancer-decommissioned",
+                 "provisioning.end-of-life-decommission-requested",
                  "provisioning.cleaned-up" -> DECOMMISSION;
             default -> action.startsWith("request.") ? REQUEST
                     : action.startsWith("provisioning.") ? BUILD

@@ -121,6 +121,15 @@ public class InternalLoadBalancer {
         this.endsOn = date;
     }
 
+    /** An approved extension: the new end date, and the reminders and the end-of-life filing start over. */
+    public void extendTo(java.time.LocalDate date, Instant now) {
+        this.endsOn = date;
+        this.remindedWeekBeforeAt = null;
+        this.remindedDayBeforeAt = null;
+        this.endDecommissionFiledAt = null;
+        this.updatedAt = now;
+    }
+
     /** The day it should end, or null when its request set none. */
     public java.time.LocalDate endsOn() {
         return endsOn;

@@ -30,6 +30,10 @@ public final class ProvisioningEvents {
         return details;
     }
 
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     public record ProvisioningStarted(UUID jobId, UUID requestId, String team, String region) implements PortalEvent {
         public Actor actor() { return WORKER; }
         public String action() { return "provisioning.started"; }
@@ -141,7 +145,7 @@ public final class ProvisioningEvents {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
         }
         public Map<String, Object> details() {
-            return Map.of("restore_request", requestId.toString(), "rules_to_delete", rulesToDelete,
+            return present("restore_request", text(requestId), "rules_to_delete", rulesToDelete,
                     "reattach_firewall", reattach, "approved_by_policy", approvedByPolicy);
         }
     }
@@ -168,7 +172,7 @@ public final class ProvisioningEvents {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
         }
         public Map<String, Object> details() {
-            return Map.of("ends_on", endsOn.toString(), "days_before", daysBefore);
+            return present("ends_on", text(endsOn), "days_before", daysBefore);
         }
     }
 
@@ -176,13 +180,25 @@ public final class ProvisioningEvents {
     public record EndDateReached(UUID loadBalancerId, UUID requestId, UUID decommissionRequestId, String team,
                                  java.time.LocalDate endsOn) implements PortalEvent {
         public Actor actor() { return Actor.portal("end-dates"); }
-        public String action() { return "provisioning.decommission-requested"; }
+        public String action() { return "provisioning.end-of-life-decommission-requested"; }
         public EventSubject subject() {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
         }
         public Map<String, Object> details() {
-            return Map.of("decommission_request", decommissionRequestId.toString(), "ends_on", endsOn.toString(),
+            return present("decommission_request", text(decommissionRequestId), "ends_on", text(endsOn),
                     "filed_by", "end date");
         }
+    }
+
+    /** An approved extension moved a load balancer's end date. */
+    public record EndDateExtended(UUID loadBalancerId, UUID requestId, String team, java.time.LocalDate from,
+                                  java.time.LocalDate to) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.end-date-extended"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Object before() { return present("ends_on", text(from)); }
+        public Object after() { return present("ends_on", text(to)); }
     }
 }

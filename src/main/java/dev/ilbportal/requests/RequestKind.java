@@ -6,7 +6,9 @@ public enum RequestKind {
     PROVISION("New internal load balancer"),
     DECOMMISSION("Decommission"),
     /** Takes an exposed load balancer's firewall back to what was approved: offending rules deleted, or re-attached. */
-    RESTORE_FIREWALL("Restore the firewall");
+    RESTORE_FIREWALL("Restore the firewall"),
+    /** Moves a load balancer's end date later; no Civo call. */
+    EXTEND_END_DATE("Extend the end date");
 
     private final String title;
 

@@ -1,13 +1,17 @@
 package dev.ilbportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.EndDates;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningWorker;
+import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.Decommissions;
+import dev.ilbportal.requests.EndDateExtensions;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.RequestKind;
@@ -49,6 +53,10 @@ import org.springframework.test.util.ReflectionTestUtils;
         properties = "portal.provisioning.end-date-initial-delay=1h")
 class EndDatesTests {
 
+    /** A requester of the team who is also an approver: may ask for an extension, may not approve their own. */
+    static final CurrentUser RILEY = new CurrentUser("riley", "Riley", null,
+            java.util.Set.of(PortalRole.REQUESTER, PortalRole.APPROVER), java.util.Set.of("payments"));
+
     @Autowired
     LoadBalancerRequests requests;
     @Autowired
@@ -69,6 +77,8 @@ class EndDatesTests {
     RequestsProperties properties;
     @Autowired
     MutableClock clock;
+    @Autowired
+    EndDateExtensions extensions;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -122,7 +132,7 @@ class EndDatesTests {
         assertThat(jdbc.queryForList("select action from audit_event where load_balancer_id = ? "
                 + "and action like 'provisioning.%' order by sequence", String.class, lb.id().toString()))
                 .containsSubsequence("provisioning.end-date-reminded", "provisioning.end-date-reminded",
-                        "provisioning.decommission-requested");
+                        "provisioning.end-of-life-decommission-requested");
     }
 
     @Test
@@ -161,6 +171,46 @@ class EndDatesTests {
         assertThat(civo.listLoadBalancers("LON1")).noneMatch(found -> found.id().equals(lb.civoId()));
     }
 
+    @Test
+    void anApprovedExtensionMovesTheEndDateAndTheRemindersStartOver() {
+        LocalDate today = LocalDate.now(clock);
+        InternalLoadBalancer lb = provisionedEndingOn(today.plusDays(5));
+        endDates.runRound();
+        assertThat(reminders(lb)).hasSize(1);
+        EndDateExtensions.ExtensionAsk tooEarly = extension(lb, today.plusDays(3).toString());
+        assertThatThrownBy(() -> extensions.ask(tooEarly)).isInstanceOf(EndDateExtensions.EndDateRefused.class)
+                .hasMessage("The new end date must be later than the current one, " + today.plusDays(5) + ".");
+        assertThatThrownBy(() -> extensions.ask(extension(lb, "garbage")))
+                .isInstanceOf(EndDateExtensions.EndDateRefused.class).hasMessageStartingWith("Enter the end date as");
+        assertThatThrownBy(() -> extensions.ask(extension(lb, today.plusDays(400).toString())))
+                .isInstanceOf(EndDateExtensions.EndDateRefused.class).hasMessageContaining("at most 365 days");
+
+        UUID requestId = extensions.ask(extension(lb, today.plusDays(60).toString()));
+        LoadBalancerRequest request = requests.findById(requestId).orElseThrow();
+        assertThat(request.kind()).isEqualTo(RequestKind.EXTEND_END_DATE);
+        assertThat(inventory.findById(lb.id()).orElseThrow().endsOn()).isEqualTo(today.plusDays(5));
+        String hash = new ProvisioningPlan(lb.region(), List.of()).hash();
+        assertThatThrownBy(() -> workflow.approve(requestId, request.version(), 1, hash, RILEY))
+                .isInstanceOf(dev.ilbportal.requests.RequestRuleViolation.class);
+        workflow.approve(requestId, request.version(), 1, hash, ApprovedRequestFixture.APRIL);
+
+        assertThat(inventory.findById(lb.id()).orElseThrow().endsOn()).isEqualTo(today.plusDays(60));
+        clock.advance(Duration.ofDays(53));
+        // Alice signs in again meanwhile: people not seen for weeks are left out of notifications.
+        jdbc.update("update notification_person set last_seen_at = ? where subject = 'alice'",
+                java.sql.Timestamp.from(clock.instant()));
+        endDates.runRound();
+        assertThat(reminders(lb)).hasSize(2);
+        assertThat(jdbc.queryForList("select action from audit_event where load_balancer_id = ? "
+                + "and action = 'provisioning.end-date-extended'", String.class, lb.id().toString())).hasSize(1);
+    }
+
+    private EndDateExtensions.ExtensionAsk extension(InternalLoadBalancer lb, String endsOn) {
+        InternalLoadBalancer current = inventory.findById(lb.id()).orElseThrow();
+        return new EndDateExtensions.ExtensionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(), lb.name(),
+                current.endsOn(), endsOn, "needed for the migration", Participant.of(RILEY));
+    }
+
     private List<String> reminders(InternalLoadBalancer lb) {
         return jdbc.queryForList("select title from notification_delivery where kind = 'END_DATE_REMINDER' "
                 + "and person_subject = 'alice' and title like ? order by created_at", String.class,
@@ -185,7 +235,14 @@ class EndDatesTests {
         workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(),
                 ApprovedRequestFixture.APRIL);
         runUntilFinished(id);
-        return inventory.findByRequestId(id).orElseThrow();
+        InternalLoadBalancer lb = inventory.findByRequestId(id).orElseThrow();
+        // The run right after provisioning is asynchronous: let it finish so it does not race the rounds.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (inventory.findById(lb.id()).orElseThrow().lastVerification() == null
+                && System.currentTimeMillis() < deadline) {
+            sleepBriefly();
+        }
+        return inventory.findById(lb.id()).orElseThrow();
     }
 
     private void runUntilFinished(UUID requestId) {
@@ -195,13 +252,17 @@ class EndDatesTests {
                 return;
             }
             if (!worker.runNextDueJob()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                sleepBriefly();
             }
         }
         throw new AssertionError("job did not finish");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

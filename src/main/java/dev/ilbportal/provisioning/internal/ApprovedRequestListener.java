@@ -46,6 +46,16 @@ class ApprovedRequestListener {
             startDecommission(request, plan);
             return;
         }
+        if (request.kind() == RequestKind.EXTEND_END_DATE) {
+            InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
+            java.time.LocalDate from = lb.endsOn();
+            java.time.LocalDate to = requests.endDateOf(request.id()).orElseThrow();
+            lb.extendTo(to, clock.instant());
+            inventory.save(lb);
+            events.publishEvent(new dev.ilbportal.provisioning.ProvisioningEvents.EndDateExtended(lb.id(), request.id(),
+                    lb.team(), from, to));
+            return;
+        }
         if (request.kind() == RequestKind.RESTORE_FIREWALL) {
             InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
             ProvisioningJob job = jobs.save(ProvisioningJob.restoreFirewall(request.id(), lb, plan, clock.instant()));

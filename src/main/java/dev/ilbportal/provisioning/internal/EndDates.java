@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,15 +55,32 @@ public class EndDates {
         LocalDate today = LocalDate.now(clock);
         int done = 0;
         for (InternalLoadBalancer lb : inventory.findActiveEndingBy(today.plusDays(7))) {
-            try {
-                if (Boolean.TRUE.equals(transactions.execute(tx -> handle(lb, today)))) {
-                    done++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("End date of load balancer {} not handled this round", lb.id(), e);
+            if (handleWithRetry(lb, today)) {
+                done++;
             }
         }
         return done;
+    }
+
+    /**
+     * One load balancer in its own transaction. A lock conflict (the row is also written by verification, which holds
+     * the audit trail's append lock meanwhile) rolls the claim back and is tried again; anything else waits for the
+     * next round.
+     */
+    private boolean handleWithRetry(InternalLoadBalancer lb, LocalDate today) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(tx -> handle(lb, today)));
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= 3) {
+                    log.warn("End date of load balancer {} met lock conflicts; left to the next round", lb.id());
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                log.warn("End date of load balancer {} not handled this round", lb.id(), e);
+                return false;
+            }
+        }
     }
 
     private boolean handle(InternalLoadBalancer lb, LocalDate today) {

@@ -19,7 +19,7 @@ class ProvisioningAccessRules implements UrlAccessRules {
         rules.requestMatchers(HttpMethod.POST, "/provisioning/jobs/*/retry", "/provisioning/jobs/*/abandon")
                 .hasRole(PortalRole.ADMIN.roleName());
         rules.requestMatchers(HttpMethod.GET, "/admin/provisioning").hasRole(PortalRole.ADMIN.roleName());
-        rules.requestMatchers("/inventory/*/decommission").hasRole(PortalRole.REQUESTER.roleName());
+        rules.requestMatchers("/inventory/*/decommission", "/inventory/*/extend").hasRole(PortalRole.REQUESTER.roleName());
         rules.requestMatchers("/inventory/*/restore-firewall").hasAnyRole(PortalRole.REQUESTER.roleName(),
                 PortalRole.ADMIN.roleName());
         rules.requestMatchers(HttpMethod.GET, "/inventory").hasAnyRole(PortalRole.REQUESTER.roleName(),

@@ -172,6 +172,21 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /**
+     * Asks for a load balancer's end date to move to {@code endsOn}. Submitted at once with a plan of no Civo call;
+     * approved like any request.
+     */
+    public static LoadBalancerRequest extendEndDate(String team, Participant requester, UUID loadBalancerId,
+                                                    SpecSnapshot spec, java.time.LocalDate endsOn,
+                                                    SubmittedPlan plan, Instant now, Duration expiry) {
+        LoadBalancerRequest request = draft(team, requester, spec, now);
+        request.kind = RequestKind.EXTEND_END_DATE;
+        request.loadBalancerId = loadBalancerId;
+        request.endsOn = endsOn;
+        request.submit(plan, requester, now, expiry);
+        return request;
+    }
+
+    /**
      * The portal's own approval of the current revision under a configured policy; the policy's name is the reason
      * the audit trail shows. Nobody's separation of duties is bypassed: no person decides.
      */

@@ -55,6 +55,13 @@ public interface LoadBalancerRequests extends JpaRepository<LoadBalancerRequest,
               and r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED)""")
     boolean existsOpenRestoreFor(UUID loadBalancerId);
 
+    /** Whether an extension of that load balancer's end date is still waiting for its decision. */
+    @Query("""
+            select count(r) > 0 from LoadBalancerRequest r
+            where r.loadBalancerId = :loadBalancerId and r.kind = dev.ilbportal.requests.RequestKind.EXTEND_END_DATE
+              and r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED)""")
+    boolean existsOpenExtensionFor(UUID loadBalancerId);
+
     @Query("""
             select r.id from LoadBalancerRequest r
             where r.status = dev.ilbportal.requests.RequestStatus.SUBMITTED and r.expiresAt <= :now""")
