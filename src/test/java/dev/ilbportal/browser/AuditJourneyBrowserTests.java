@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,12 @@ class AuditJourneyBrowserTests {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll
