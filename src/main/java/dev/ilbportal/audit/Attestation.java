@@ -126,7 +126,7 @@ public class Attestation {
     /** The report now, with exposure minutes counted between {@code from} and {@code to} (null: the last 30 days). */
     @Transactional(readOnly = true)
     public Report report(Instant from, Instant to) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         Instant until = to == null ? now : to;
         Instant since = from == null ? until.minus(Duration.ofDays(30)) : from;
         Map<String, Tracker> trackers = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ public class Attestation {
             if (rs.getString(2) != null) {
                 t.team = rs.getString(2);
             }
-            Instant at = rs.getObject(4, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            Instant at = rs.getObject(4, OffsetDateTime.class).toInstant();
             JsonNode after = tree(rs.getString(5));
             JsonNode details = tree(rs.getString(6));
             String name = details.path("name").asString(after.path("name").asString(null));
@@ -171,8 +171,8 @@ public class Attestation {
             if (t.decommissioned || t.provisionedAt == null) {
                 return;
             }
-            all.add(new Standing(id, t.name == null ? id : t.name, t.team, t.region, t.status, t.statusSince,
-                    t.lastProof, t.exposureMinutes(since, until, now)));
+            all.add(new Standing(id, t.name == null ? id : t.name, t.team, t.region, t.status, seconds(t.statusSince),
+                    seconds(t.lastProof), t.exposureMinutes(since, until, now)));
             int[] count = counts.computeIfAbsent(t.team + "\u0000" + t.region, k -> new int[2]);
             count[1]++;
             if (t.status == ProofStatus.PROVEN) {
@@ -189,8 +189,11 @@ public class Attestation {
         List<Standing> notProven = all.stream().filter(s -> s.status() != ProofStatus.PROVEN)
                 .sorted(Comparator.comparing(Standing::since, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
-        return new Report(now, interval, since.truncatedTo(ChronoUnit.SECONDS), until.truncatedTo(ChronoUnit.SECONDS),
-                shares, notProven, all);
+        return new Report(seconds(now), interval, seconds(since), seconds(until), shares, notProven, all);
+    }
+
+    private static Instant seconds(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private JsonNode tree(String text) {
