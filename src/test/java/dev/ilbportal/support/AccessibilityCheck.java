@@ -20,14 +20,25 @@ final class AccessibilityCheck {
 
     private static final String AXE_SOURCE = axeSource();
 
-    /** Serious and critical violations only: moderate and minor ones are advice, not failures. */
+    /**
+     * Serious and critical violations only: moderate and minor ones are advice, not failures. Beside axe's rules, the
+     * portal's own: a status badge must say its status in words (an empty coloured badge tells it by colour alone).
+     */
     private static final String ANALYSE = """
             async () => {
               const results = await axe.run(document, { resultTypes: ['violations'] });
-              return results.violations
+              const found = results.violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
                 .flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + ') on ' + n.target.join(' ')
                     + ': ' + v.help + ' — ' + v.helpUrl));
+              document.querySelectorAll('.badge').forEach(badge => {
+                if (badge.textContent.trim() === '' && !badge.getAttribute('aria-label')) {
+                  found.push('status-in-words (serious) on ' + badge.tagName.toLowerCase() + '.' +
+                      [...badge.classList].join('.') + ': a badge must say its status in words, not by colour'
+                      + ' alone — docs/accessibility.md');
+                }
+              });
+              return found;
             }""";
 
     private final Predicate<String> checked;

@@ -116,6 +116,9 @@ class WizardPages {
         model.addAttribute("step", step);
         model.addAttribute("problems", new TreeMap<>(outcome.problems().byField()));
         model.addAttribute("civoFailure", outcome.civoFailure());
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", RefusedInput.none());
+        }
     }
 
     private String networkLabel(LoadBalancerSpec spec) {
