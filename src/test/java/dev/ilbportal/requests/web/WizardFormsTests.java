@@ -76,7 +76,7 @@ class WizardFormsTests {
         form.setTargetValues("payments-api");
         form.getPorts().add(new LoadBalancerStepForm.PortRow());
         form.getPorts().getFirst().setSourcePort(443);
-        form.getPorts().getFirst().setTargetPort("8443");
+        form.getPorts().getFirst().setTargetPort(8443);
         form.getPorts().getFirst().setHealthCheckPath("/healthz");
         LoadBalancerSpec spec = form.applyTo(new NetworkStepForm().applyTo(NetworkStepForm.blankSpec()));
 
