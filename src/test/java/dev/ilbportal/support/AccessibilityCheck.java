@@ -41,6 +41,13 @@ final class AccessibilityCheck {
               return found;
             }""";
 
+    /** A cheap hash of the page's markup, so an unchanged page is not analysed twice. */
+    private static final String FINGERPRINT = """
+            () => { const html = document.documentElement.outerHTML; let hash = 0;
+              for (let i = 0; i < html.length; i++) { hash = (Math.imul(31, hash) + html.charCodeAt(i)) | 0; }
+              return html.length + ':' + hash; }""";
+
+    private final java.util.Set<String> analysed = new java.util.HashSet<>();
     private final Predicate<String> checked;
     private final List<String> violations = new ArrayList<>();
     private int pagesAnalysed;
@@ -60,6 +67,13 @@ final class AccessibilityCheck {
             return;
         }
         try {
+            // A page seen before exactly as it is now (a reload while polling) was analysed already.
+            String fingerprint = url + "#" + page.evaluate(FINGERPRINT);
+            synchronized (violations) {
+                if (!analysed.add(fingerprint)) {
+                    return;
+                }
+            }
             page.evaluate("() => { if (typeof window.axe === 'undefined') {\n" + AXE_SOURCE + "\n} }");
             @SuppressWarnings("unchecked")
             List<String> found = (List<String>) page.evaluate(ANALYSE);

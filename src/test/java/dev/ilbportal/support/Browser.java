@@ -58,6 +58,8 @@ public final class Browser implements AutoCloseable {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1366, 768));
         context.onPage(accessibility::watch);
+        // axe-core analyses each page as it loads, inside whatever the test waits for: give waits room for it.
+        context.setDefaultTimeout(60_000);
         return context.newPage();
     }
 

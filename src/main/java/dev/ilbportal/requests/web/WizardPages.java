@@ -50,7 +50,7 @@ class WizardPages {
         firewallChoices(model, form);
         String lbName = draft == null ? null : draft.spec().name();
         model.addAttribute("defaultFirewallName", (lbName == null ? "<lb-name>" : lbName) + "-internal");
-        return "requests/firewall";
+        return "requests/network";
     }
 
     /** The network and existing-firewall dropdowns for the region and network in the form (also htmx's piece). */

@@ -318,6 +318,7 @@ class RequestWizardWebTests {
                         .param("ports[0].sourcePort", "443").param("addPort", "1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(twoRows).contains("data-port-row=\"1\"").contains("value=\"kept-name\"")
+                .contains("name=\"ports[1].protocol\"", "name=\"ports[1].sourcePort\"")
                 .doesNotContain("data-test=\"error-summary\"");
 
         String oneRow = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
