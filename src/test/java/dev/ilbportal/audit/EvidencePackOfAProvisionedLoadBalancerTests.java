@@ -3,7 +3,7 @@ package dev.ilbportal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.ProvisionedFixture;
+import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -19,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @PortalApplicationTest
 @TestPropertySource(locations = "classpath:fast-sandbox.properties")
-@Import(ProvisionedFixture.class)
 class EvidencePackOfAProvisionedLoadBalancerTests {
 
     static final Actor AUDREY = new Actor("audrey", "Audrey Auditor", Set.of("AUDITOR"));
 
     @Autowired
-    ProvisionedFixture fixture;
+    ApplicationContext context;
     @Autowired
     Verifier verifier;
     @Autowired
@@ -52,7 +51,7 @@ class EvidencePackOfAProvisionedLoadBalancerTests {
 
     @Test
     void packHoldsTheApprovedPlanAndEveryCheckWithItsVantageAndTheVerifierChecksThem() throws Exception {
-        InternalLoadBalancer lb = fixture.provisionedAndVerified("evidence");
+        InternalLoadBalancer lb = new ProvisioningHarness(context).provisionedAndVerified("evidence");
         verifier.verify(lb, Trigger.ON_DEMAND, "alice");
 
         byte[] document = packs.download(AUDREY, lb.id().toString()).orElseThrow().json();

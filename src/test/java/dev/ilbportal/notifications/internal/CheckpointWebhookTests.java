@@ -27,15 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and a receiver can check each one with the portal's public key alone.
  */
 @PortalApplicationTest
-@TestPropertySource(properties = {
-        "portal.notifications.initial-backoff=10ms",
-        "portal.notifications.max-backoff=40ms",
-        "portal.notifications.max-attempts=3",
-        "portal.notifications.send-timeout=3s",
-        "portal.notifications.reminder-before=2h",
-        "portal.provisioning.initial-delay=1h",
-        "portal.verification.schedule-initial-delay=1h"
-})
+@TestPropertySource(locations = "classpath:fast-notifications.properties")
 class CheckpointWebhookTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
