@@ -73,7 +73,7 @@ class KeycloakSignInIT {
             environment.put("PORTAL_AUDIT_GENERATEMISSINGKEY", "true");
             environment.put("PORTAL_AUDIT_CHECKPOINTDIRECTORY", audit.resolve("checkpoints").toString());
             try (JarProcess portal = new JarProcess("portal", List.of(), environment, LOGS).start();
-                 Browser browser = Browser.start()) {
+                 Browser browser = Browser.start(url -> url.startsWith("http://localhost:" + portalPort + "/"))) {
                 portal.awaitHealthy(URI.create("http://localhost:" + portalPort + "/actuator/health"),
                         Duration.ofMinutes(8));
                 long portalUp = System.nanoTime();

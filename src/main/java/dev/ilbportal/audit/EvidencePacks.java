@@ -135,7 +135,19 @@ public class EvidencePacks {
                         }
                     }
                 }
-                case VERIFICATION -> verification.add(entry);
+                case VERIFICATION -> {
+                    verification.add(entry);
+                    // Verification's proof statuses: a change to EXPOSED opens an exposure, a change away closes it.
+                    if (action.equals("verification.proof-status-changed")) {
+                        boolean exposed = "EXPOSED".equals(tree(event.afterJson()).path("proof_status").asString(""));
+                        if (exposed && exposedSince == null) {
+                            exposedSince = event.occurredAt();
+                        } else if (!exposed && exposedSince != null) {
+                            exposure.add(period(exposedSince, event.occurredAt(), false));
+                            exposedSince = null;
+                        }
+                    }
+                }
                 case EXPOSURE -> {
                     verification.add(entry);
                     if (action.equals("verification.drifted") && exposedSince == null) {

@@ -30,8 +30,30 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
         JsonNode before = tree(event.beforeJson(), json);
         JsonNode after = tree(event.afterJson(), json);
         JsonNode details = tree(event.detailsJson(), json);
-        return new TimelineEntry(event, EventStage.of(event.action()), sentence(event, after, details),
+        return new TimelineEntry(event, stage(event.action(), before, after), sentence(event, before, after, details),
                 changes(before, after));
+    }
+
+    /** A proof status that turns to or from EXPOSED is exposure (drift or recovery); other changes are verification. */
+    private static EventStage stage(String action, JsonNode before, JsonNode after) {
+        if (action.equals("verification.proof-status-changed")) {
+            boolean exposure = "EXPOSED".equals(field(before, "proof_status"))
+                    || "EXPOSED".equals(field(after, "proof_status"));
+            return exposure ? EventStage.EXPOSURE : EventStage.VERIFICATION;
+        }
+        return EventStage.of(action);
+    }
+
+    /** The load balancer's name, as the events that carry one tell it (the newest wins), if any does. */
+    public static java.util.Optional<String> loadBalancerName(List<TimelineEntry> entries, JsonMapper json) {
+        String name = null;
+        for (TimelineEntry entry : entries) {
+            String named = field(tree(entry.event().detailsJson(), json), "name");
+            if (entry.event().loadBalancerId() != null && named != null && !named.isBlank()) {
+                name = named;
+            }
+        }
+        return java.util.Optional.ofNullable(name);
     }
 
     private static JsonNode tree(String text, JsonMapper json) {
@@ -66,7 +88,7 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
         return hash == null ? "" : ", plan " + hash.substring(0, Math.min(8, hash.length())) + "…";
     }
 
-    static String sentence(AuditEvent event, JsonNode after, JsonNode details) {
+    static String sentence(AuditEvent event, JsonNode before, JsonNode after, JsonNode details) {
         String who = event.actorName();
         String number = field(after, "revision") != null ? field(after, "revision") : field(details, "revision");
         String revision = number == null ? "the request" : "revision " + number;
@@ -105,6 +127,10 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
             case "verification.completed" -> who + " verified it: " + field(after, "outcome")
                     + (field(details, "failed_checks") == null || field(details, "failed_checks").isBlank() ? ""
                     : " (failed: " + field(details, "failed_checks") + ")");
+            case "verification.proof-status-changed" -> who + " found it " + proof(field(after, "proof_status"))
+                    + " (was " + proof(field(before, "proof_status")) + ")"
+                    + (field(details, "reason") == null || field(details, "reason").isBlank() ? ""
+                    : ": " + field(details, "reason"));
             case "verification.drifted" -> who + " found it exposed (failed: " + field(details, "failed_checks")
                     + ")";
             case "verification.recovered" -> who + " found it internal again";
@@ -113,6 +139,11 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
             case "audit.chain-checked" -> who + " checked the chain";
             default -> who + " — " + event.action();
         };
+    }
+
+    /** A proof status as people say it: "exposed", "proven". */
+    private static String proof(String status) {
+        return status == null ? "unproven" : status.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String quoted(String text) {

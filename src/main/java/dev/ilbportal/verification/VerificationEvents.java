@@ -40,6 +40,9 @@ public final class VerificationEvents {
         public Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("reason", reason == null ? "" : reason);
+            if (name != null) {
+                details.put("name", name);
+            }
             if (runId != null) {
                 details.put("run", runId.toString());
             }

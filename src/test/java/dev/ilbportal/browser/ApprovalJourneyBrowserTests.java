@@ -54,6 +54,12 @@ class ApprovalJourneyBrowserTests {
         browser = Browser.start();
     }
 
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
+    }
+
     @AfterAll
     void closeBrowser() {
         browser.close();

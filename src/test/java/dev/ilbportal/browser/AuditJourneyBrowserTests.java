@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,12 @@ class AuditJourneyBrowserTests {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll
@@ -87,13 +94,16 @@ class AuditJourneyBrowserTests {
                             Map.of("status", "ACTIVE", "civo_id", "civo-" + lb, "firewall_id", "fw-" + lb,
                                     "region", "FRA1"), Map.of()),
                     new LoadBalancerHistory(verifier, "verification.completed", subject, null,
-                            Map.of("outcome", "PASS"), Map.of("trigger", "AFTER_PROVISIONING", "failed_checks", ""))));
+                            Map.of("outcome", "PASS"), Map.of("trigger", "AFTER_PROVISIONING", "failed_checks", "")),
+                    new LoadBalancerHistory(verifier, "verification.proof-status-changed", subject,
+                            Map.of("proof_status", "UNPROVEN"), Map.of("proof_status", "PROVEN"),
+                            Map.of("reason", "Every check passed", "name", lb.substring(3)))));
             if (lb.endsWith("exposed")) {
                 history.add(new LoadBalancerHistory(verifier, "verification.completed", subject, null,
                         Map.of("outcome", "FAIL"), Map.of("trigger", "SCHEDULED", "failed_checks", "OUTSIDE_REFUSED")));
-                history.add(new LoadBalancerHistory(verifier, "verification.drifted", subject,
-                        Map.of("status", "ACTIVE"), Map.of("status", "DRIFTED"),
-                        Map.of("failed_checks", "OUTSIDE_REFUSED")));
+                history.add(new LoadBalancerHistory(verifier, "verification.proof-status-changed", subject,
+                        Map.of("proof_status", "PROVEN"), Map.of("proof_status", "EXPOSED"),
+                        Map.of("reason", "OUTSIDE_REFUSED", "name", lb.substring(3))));
             }
             history.forEach(event -> transaction.executeWithoutResult(status -> events.publishEvent(event)));
         }
@@ -112,24 +122,26 @@ class AuditJourneyBrowserTests {
         assertThat(page.locator("[data-test=share]").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("ledger"))).containsText("1 / 2");
         assertThat(page.locator("[data-test=not-proven-row][data-status=EXPOSED]")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("lb-attest-exposed")))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("attest-exposed")))
                 .hasCount(1);
+        assertThat(page.locator("[data-test=not-proven-row][data-status=EXPOSED] [data-test=proof-status]").first())
+                .hasText("✗ Exposed");
         assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
         Browser.screenshot(page, "audit-attestation");
 
         Download csvDownload = page.waitForDownload(() -> page.locator("[data-test=attestation-csv]").click());
         Path csv = Path.of("target", "screenshots", "audit-attestation.csv");
         csvDownload.saveAs(csv);
-        assertThat(Files.readString(csv)).contains("\"lb-attest-exposed\",\"ledger\",\"FRA1\",EXPOSED");
+        assertThat(Files.readString(csv)).contains("\"attest-exposed\",\"lb-attest-exposed\",\"ledger\",\"FRA1\",EXPOSED,");
 
-        page.locator("[data-test=not-proven-row] a", new Page.LocatorOptions().setHasText("lb-attest-exposed"))
+        page.locator("[data-test=not-proven-row] a", new Page.LocatorOptions().setHasText("attest-exposed"))
                 .click();
         assertThat(page.locator("[data-test=timeline]")).containsText("lb-attest-exposed");
         assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=sentence]"))
                 .containsText("found it exposed");
         assertThat(page.locator("[data-test=entry][data-stage=BUILD] [data-test=sentence]"))
                 .containsText("finished building load balancer civo-lb-attest-exposed behind firewall fw-lb-attest-exposed");
-        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=changes]")).containsText("DRIFTED");
+        assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=changes]")).containsText("EXPOSED");
         assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] pre")).not().isVisible();
         page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] summary").click();
         assertThat(page.locator("[data-test=entry][data-stage=EXPOSURE] [data-test=raw] pre")).containsText("hash: ");

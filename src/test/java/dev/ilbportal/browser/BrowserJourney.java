@@ -3,6 +3,7 @@ package dev.ilbportal.browser;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,12 @@ abstract class BrowserJourney {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll

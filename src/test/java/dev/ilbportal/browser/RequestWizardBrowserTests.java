@@ -12,6 +12,7 @@ import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +33,12 @@ class RequestWizardBrowserTests {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import dev.ilbportal.support.SandboxSignIn;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +33,12 @@ class SignInJourneyBrowserTests {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** Every page this test opened had no serious or critical axe-core violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        browser.assertAccessible();
     }
 
     @AfterAll

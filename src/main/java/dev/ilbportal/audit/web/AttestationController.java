@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The auditor's attestation page and its CSV; a GET form picks the period exposure minutes are counted over. */
 @Controller
 class AttestationController {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final Attestation attestation;
 
@@ -45,15 +49,22 @@ class AttestationController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attestation.csv\"");
         Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write("# attestation at " + report.at() + ", proven within " + report.interval() + ", exposure minutes from "
-                + report.from() + " to " + report.to() + "\n");
-        out.write("load_balancer_id,team,region,status,since,last_proof,exposure_minutes\n");
+        out.write("# attestation at " + timestamp(report.at()) + ", proven within " + report.interval().toMinutes()
+                + " minutes, exposure minutes from " + timestamp(report.from()) + " to " + timestamp(report.to())
+                + " (UTC)\n");
+        out.write("load_balancer,load_balancer_id,team,region,proof_status,since_utc,last_passing_run_utc,"
+                + "exposure_minutes\n");
         for (Attestation.Standing s : report.all()) {
-            out.write(String.join(",", CsvCell.of(s.loadBalancerId()), CsvCell.of(s.team()), CsvCell.of(s.region()),
-                    s.status().name(), s.since() == null ? "" : s.since().toString(),
-                    s.lastProof() == null ? "" : s.lastProof().toString(), Long.toString(s.exposureMinutes())) + "\n");
+            out.write(String.join(",", CsvCell.of(s.name()), CsvCell.of(s.loadBalancerId()), CsvCell.of(s.team()),
+                    CsvCell.of(s.region()), s.status().name(), timestamp(s.since()), timestamp(s.lastProof()),
+                    Long.toString(s.exposureMinutes())) + "\n");
         }
         out.flush();
+    }
+
+    /** The page's timestamp format (UTC, whole seconds), so a CSV row reads like its row on the page. */
+    static String timestamp(Instant at) {
+        return at == null ? "" : TIMESTAMP.format(at);
     }
 
     private static Instant instant(LocalDateTime time) {

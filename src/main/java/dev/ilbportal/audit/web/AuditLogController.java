@@ -14,6 +14,7 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +77,9 @@ class AuditLogController {
         model.addAttribute("loadBalancerId", id);
         model.addAttribute("filter", AuditFilter.loadBalancer(id));
         model.addAttribute("page", page);
-        model.addAttribute("entries", TimelineEntry.of(page.events(), json));
+        List<TimelineEntry> entries = TimelineEntry.of(page.events(), json);
+        model.addAttribute("entries", entries);
+        model.addAttribute("loadBalancerName", TimelineEntry.loadBalancerName(entries, json).orElse(null));
         return "audit/timeline";
     }
 

@@ -65,6 +65,11 @@ public class RequestDrafts {
     }
 
     /** Saves one step of an existing draft (a rejected or submitted request reopens as a draft). */
+    /** The spec's own rules for one step's fields, without saving or asking Civo (for a page that cannot be saved). */
+    public SpecProblems check(WizardStep step, LoadBalancerSpec spec) {
+        return SpecRules.check(spec).onlyFields(step.fields());
+    }
+
     public StepOutcome saveStep(UUID id, WizardStep step, LoadBalancerSpec spec, CurrentUser user) {
         transactions.executeWithoutResult(tx -> changeable(id, user));
         SpecProblems problems = SpecRules.check(spec).onlyFields(step.fields());

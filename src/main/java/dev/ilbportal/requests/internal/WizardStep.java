@@ -8,22 +8,29 @@ import java.util.Set;
  */
 public enum WizardStep {
 
-    NETWORK("firewall", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
+    NETWORK("firewall", "Network", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
             "firewallQuota")),
-    LOAD_BALANCER("load-balancer", Set.of("name", "algorithm", "targetKind", "targetValues", "ports",
+    LOAD_BALANCER("load-balancer", "Load balancer", Set.of("name", "algorithm", "targetKind", "targetValues", "ports",
             "sessionAffinity", "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests", "clientTimeout",
             "serverTimeout", "firewallMode", "firewallName", "firewallId", "firewallQuota", "loadBalancerQuota")),
-    REVIEW("review", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
+    REVIEW("review", "Review", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
             "firewallQuota", "name", "algorithm", "targetKind", "targetValues", "ports", "sessionAffinity",
             "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests", "clientTimeout", "serverTimeout",
             "loadBalancerQuota", "justification"));
 
     private final String path;
+    private final String title;
     private final Set<String> fields;
 
-    WizardStep(String path, Set<String> fields) {
+    WizardStep(String path, String title, Set<String> fields) {
         this.path = path;
+        this.title = title;
         this.fields = fields;
+    }
+
+    /** The step's name in the step indicator. */
+    public String title() {
+        return title;
     }
 
     /** The last part of the step's URL, {@code /requests/{id}/<path>}. */

@@ -20,7 +20,7 @@ class CivoLookupController {
     String networks(@ModelAttribute("form") NetworkStepForm form, Model model) {
         pages.firewallChoices(model, form);
         model.addAttribute("problems", java.util.Map.of());
-        return "requests/firewall :: choices";
+        return "requests/network :: choices";
     }
 
     @GetMapping("/requests/lookups/instances")

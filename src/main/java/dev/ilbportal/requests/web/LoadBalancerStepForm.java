@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Step 2 as typed: name, algorithm, what it balances, the port rows, the advanced settings and the firewall. Every
- * value is a string so that "80a" comes back as "80a" beside its message.
+ * Step 2 as bound: name, algorithm, what it balances, the port rows, the advanced settings and the firewall. Numbers
+ * are bound as numbers; a non-number is the binder's refusal ({@link RefusedInput}), shown back as typed beside its
+ * message, never a made-up value.
  */
 public class LoadBalancerStepForm {
 
@@ -24,9 +25,9 @@ public class LoadBalancerStepForm {
     private String targetValues;
     private List<PortRow> ports = new ArrayList<>();
     private String sessionAffinity = "None";
-    private String sessionAffinityTimeout;
+    private Integer sessionAffinityTimeout;
     private String proxyProtocol = "";
-    private String maxConcurrentRequests = "10000";
+    private Integer maxConcurrentRequests = 10000;
     private String clientTimeout = "60s";
     private String serverTimeout = "60s";
     private String firewallChoice = NEW_FIREWALL;
@@ -56,10 +57,9 @@ public class LoadBalancerStepForm {
         }
         AdvancedSettings advanced = spec.advanced() == null ? AdvancedSettings.defaults() : spec.advanced();
         form.sessionAffinity = advanced.sessionAffinity() == null ? "None" : advanced.sessionAffinity();
-        form.sessionAffinityTimeout = advanced.sessionAffinityTimeout() == null ? null
-                : advanced.sessionAffinityTimeout().toString();
+        form.sessionAffinityTimeout = advanced.sessionAffinityTimeout();
         form.proxyProtocol = advanced.proxyProtocol() == null ? "" : advanced.proxyProtocol();
-        form.maxConcurrentRequests = Integer.toString(advanced.maxConcurrentRequests());
+        form.maxConcurrentRequests = advanced.maxConcurrentRequests();
         form.clientTimeout = advanced.clientTimeout();
         form.serverTimeout = advanced.serverTimeout();
         if (spec.firewall() != null && spec.firewall().mode() == FirewallChoice.Mode.EXISTING) {
@@ -90,9 +90,9 @@ public class LoadBalancerStepForm {
         List<PortMapping> mappings = ports.stream().map(PortRow::toMapping).toList();
         String affinity = NetworkStepForm.trimmed(sessionAffinity);
         AdvancedSettings advanced = new AdvancedSettings(affinity == null ? "None" : affinity,
-                "ClientIP".equals(affinity) ? number(sessionAffinityTimeout) : null,
+                "ClientIP".equals(affinity) ? sessionAffinityTimeout : null,
                 proxyProtocol == null ? "" : proxyProtocol.strip(),
-                orZero(number(maxConcurrentRequests)), NetworkStepForm.trimmed(clientTimeout),
+                orZero(maxConcurrentRequests), NetworkStepForm.trimmed(clientTimeout),
                 NetworkStepForm.trimmed(serverTimeout));
         FirewallChoice firewall;
         String choice = NetworkStepForm.trimmed(firewallChoice);
@@ -165,18 +165,7 @@ public class LoadBalancerStepForm {
         }
     }
 
-    /** A number as typed, or -1 when it is not one (the rules then say what a valid value is). */
-    static Integer number(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(typed.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
+    /** The spec's port and limit fields are plain ints where 0 means "not given", which the rules refuse. */
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
     }
@@ -185,9 +174,9 @@ public class LoadBalancerStepForm {
     public static class PortRow {
 
         private String protocol = "HTTP";
-        private String sourcePort;
-        private String targetPort;
-        private String healthCheckPort;
+        private Integer sourcePort;
+        private Integer targetPort;
+        private Integer healthCheckPort;
         private String healthCheckPath;
 
         static PortRow blank() {
@@ -197,17 +186,16 @@ public class LoadBalancerStepForm {
         static PortRow of(PortMapping mapping) {
             PortRow row = new PortRow();
             row.protocol = mapping.protocol();
-            row.sourcePort = mapping.sourcePort() == 0 ? null : Integer.toString(mapping.sourcePort());
-            row.targetPort = mapping.targetPort() == 0 ? null : Integer.toString(mapping.targetPort());
-            row.healthCheckPort = mapping.healthCheckPort() == null ? null : mapping.healthCheckPort().toString();
+            row.sourcePort = mapping.sourcePort() == 0 ? null : mapping.sourcePort();
+            row.targetPort = mapping.targetPort() == 0 ? null : mapping.targetPort();
+            row.healthCheckPort = mapping.healthCheckPort();
             row.healthCheckPath = mapping.healthCheckPath();
             return row;
         }
 
         PortMapping toMapping() {
-            Integer health = number(healthCheckPort);
-            return new PortMapping(NetworkStepForm.trimmed(protocol), orZero(number(sourcePort)),
-                    orZero(number(targetPort)), health, NetworkStepForm.trimmed(healthCheckPath));
+            return new PortMapping(NetworkStepForm.trimmed(protocol), orZero(sourcePort), orZero(targetPort),
+                    healthCheckPort, NetworkStepForm.trimmed(healthCheckPath));
         }
 
         public String getProtocol() {
@@ -218,27 +206,27 @@ public class LoadBalancerStepForm {
             this.protocol = protocol;
         }
 
-        public String getSourcePort() {
+        public Integer getSourcePort() {
             return sourcePort;
         }
 
-        public void setSourcePort(String sourcePort) {
+        public void setSourcePort(Integer sourcePort) {
             this.sourcePort = sourcePort;
         }
 
-        public String getTargetPort() {
+        public Integer getTargetPort() {
             return targetPort;
         }
 
-        public void setTargetPort(String targetPort) {
+        public void setTargetPort(Integer targetPort) {
             this.targetPort = targetPort;
         }
 
-        public String getHealthCheckPort() {
+        public Integer getHealthCheckPort() {
             return healthCheckPort;
         }
 
-        public void setHealthCheckPort(String healthCheckPort) {
+        public void setHealthCheckPort(Integer healthCheckPort) {
             this.healthCheckPort = healthCheckPort;
         }
 
@@ -299,11 +287,11 @@ public class LoadBalancerStepForm {
         this.sessionAffinity = sessionAffinity;
     }
 
-    public String getSessionAffinityTimeout() {
+    public Integer getSessionAffinityTimeout() {
         return sessionAffinityTimeout;
     }
 
-    public void setSessionAffinityTimeout(String sessionAffinityTimeout) {
+    public void setSessionAffinityTimeout(Integer sessionAffinityTimeout) {
         this.sessionAffinityTimeout = sessionAffinityTimeout;
     }
 
@@ -315,11 +303,11 @@ public class LoadBalancerStepForm {
         this.proxyProtocol = proxyProtocol;
     }
 
-    public String getMaxConcurrentRequests() {
+    public Integer getMaxConcurrentRequests() {
         return maxConcurrentRequests;
     }
 
-    public void setMaxConcurrentRequests(String maxConcurrentRequests) {
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 

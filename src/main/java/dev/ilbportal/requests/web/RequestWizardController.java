@@ -1,5 +1,6 @@
 package dev.ilbportal.requests.web;
 
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.RequestDrafts;
 import dev.ilbportal.requests.internal.SpecProblems;
 import dev.ilbportal.requests.internal.StepOutcome;
@@ -8,9 +9,11 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.ArrayList;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +30,12 @@ class RequestWizardController {
 
     private final RequestDrafts drafts;
     private final WizardPages pages;
+    private final MessageSource messages;
 
-    RequestWizardController(RequestDrafts drafts, WizardPages pages) {
+    RequestWizardController(RequestDrafts drafts, WizardPages pages, MessageSource messages) {
         this.drafts = drafts;
         this.pages = pages;
+        this.messages = messages;
     }
 
     @GetMapping("/requests/new")
@@ -94,10 +99,14 @@ class RequestWizardController {
 
     @PostMapping("/requests/{id}/load-balancer")
     String saveLoadBalancerStep(@PathVariable UUID id, @ModelAttribute("form") LoadBalancerStepForm form,
+                                BindingResult binding,
                                 @RequestParam(name = "addPort", required = false) String addPort,
                                 @RequestParam(name = "removePort", required = false) Integer removePort,
                                 CurrentUser user, Model model) {
         RequestDrafts.Draft draft = drafts.open(id, user);
+        RefusedInput refused = RefusedInput.of(binding, messages);
+        // After a row is removed, the rows below move up: what was typed is kept only where it still fits.
+        model.addAttribute("typed", removePort == null ? refused : RefusedInput.none());
         if (addPort != null || removePort != null) {
             if (addPort != null) {
                 form.addPort();
@@ -106,8 +115,12 @@ class RequestWizardController {
             }
             return pages.loadBalancer(model, draft, form, StepOutcome.refused(new SpecProblems()));
         }
-        StepOutcome outcome = drafts.saveStep(id, WizardStep.LOAD_BALANCER,
-                form.applyTo(draft.spec(), pages.clusterNames(draft.spec().region())), user);
+        LoadBalancerSpec spec = form.applyTo(draft.spec(), pages.clusterNames(draft.spec().region()));
+        if (!refused.isEmpty()) {
+            return pages.loadBalancer(model, draft, form, StepOutcome.refused(
+                    refused.withRulesProblems(drafts.check(WizardStep.LOAD_BALANCER, spec))));
+        }
+        StepOutcome outcome = drafts.saveStep(id, WizardStep.LOAD_BALANCER, spec, user);
         if (outcome.isSaved()) {
             return "redirect:/requests/" + id + "/review";
         }

@@ -50,7 +50,7 @@ class WizardPages {
         firewallChoices(model, form);
         String lbName = draft == null ? null : draft.spec().name();
         model.addAttribute("defaultFirewallName", (lbName == null ? "<lb-name>" : lbName) + "-internal");
-        return "requests/firewall";
+        return "requests/network";
     }
 
     /** The network and existing-firewall dropdowns for the region and network in the form (also htmx's piece). */
@@ -116,6 +116,9 @@ class WizardPages {
         model.addAttribute("step", step);
         model.addAttribute("problems", new TreeMap<>(outcome.problems().byField()));
         model.addAttribute("civoFailure", outcome.civoFailure());
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", RefusedInput.none());
+        }
     }
 
     private String networkLabel(LoadBalancerSpec spec) {

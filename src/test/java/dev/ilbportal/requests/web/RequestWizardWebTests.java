@@ -210,6 +210,30 @@ class RequestWizardWebTests {
     }
 
     @Test
+    void aFieldWithAProblemIsMarkedInvalidForScreenReadersAndPointsAtItsHelpAndMessage() throws Exception {
+        UUID id = paymentsDraft();
+
+        String page = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
+                        .with(Person.TEAM_REQUESTER.login)
+                        .param("name", "Payments API").param("algorithm", "round_robin")
+                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
+                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "80")
+                        .param("ports[0].targetPort", "8080").param("ports[0].healthCheckPort", "9x")
+                        .param("maxConcurrentRequests", "10000").param("clientTimeout", "60s")
+                        .param("serverTimeout", "60s").param("firewallChoice", "new"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).containsPattern("id=\"name\"[^>]*aria-invalid=\"true\" aria-describedby=\"name-help name-feedback\"")
+                .contains("id=\"name-help\"", "id=\"name-feedback\"")
+                .containsPattern("aria-invalid=\"true\" aria-describedby=\"ports\\[0\\].healthCheckPort-feedback\"")
+                .contains("value=\"9x\"")
+                .contains("data-feedback-for=\"ports[0].healthCheckPort\">A port is a number from 1 to 65535.")
+                .doesNotContainPattern("id=\"algorithm\"[^>]*aria-invalid");
+        assertThat(drafts.open(id, ALICE).spec().name()).as("nothing saved").isNull();
+    }
+
+    @Test
     void civoFaultDuringValidationKeepsTheInputAndSaysCivoDidNotAnswer() throws Exception {
         long before = requests.count();
         lookups.clear(); // networks are cached for a short time; this test is about Civo failing when asked
@@ -294,6 +318,7 @@ class RequestWizardWebTests {
                         .param("ports[0].sourcePort", "443").param("addPort", "1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(twoRows).contains("data-port-row=\"1\"").contains("value=\"kept-name\"")
+                .contains("name=\"ports[1].protocol\"", "name=\"ports[1].sourcePort\"")
                 .doesNotContain("data-test=\"error-summary\"");
 
         String oneRow = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
