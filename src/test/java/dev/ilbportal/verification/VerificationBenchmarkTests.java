@@ -226,8 +226,12 @@ class VerificationBenchmarkTests {
         // The watch: two ticks (one reads load balancers and firewalls, the next only firewalls) per two intervals.
         jdbc.update("update verification_schedule set last_watch_at = null where id = 1");
         long before = simulator.civoCalls();
+        long tickStarted = System.nanoTime();
         schedule.watch();
+        long firstTickMs = Duration.ofNanos(System.nanoTime() - tickStarted).toMillis();
+        tickStarted = System.nanoTime();
         schedule.watch();
+        long secondTickMs = Duration.ofNanos(System.nanoTime() - tickStarted).toMillis();
         long watchCalls = simulator.civoCalls() - before;
         double budgetShare = watchCalls / (2.0 * properties.configInterval().toSeconds() * 1.0);
 
@@ -255,6 +259,7 @@ class VerificationBenchmarkTests {
         json.put("watch_civo_calls_per_two_ticks", watchCalls);
         json.put("config_interval_ms", properties.configInterval().toMillis());
         json.put("exposure_detected_ms", exposureMs);
+        json.put("watch_tick_ms", List.of(firstTickMs, secondTickMs));
         json.put("targets", Map.of("wall_to_timeout_ratio_fleet", 2.0, "wall_to_timeout_ratio_small_fleet", 1.3,
                 "civo_calls_per_region", 2, "peak_heap_bytes", 512L * 1024 * 1024, "watch_budget_share", 0.10,
                 "exposure_detected_ms", 70_000));
