@@ -277,15 +277,32 @@ class CivoBudgetBenchmarkTests {
             String firewall = json.readTree(send(http, "POST", "/v2/firewalls", """
                     {"name":"budget-bench-fw","region":"LON1","network_id":"%s","create_rules":false}"""
                     .formatted(network))).get("id").asString();
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                tools.jackson.databind.JsonNode lb = json.readTree(send(http, "POST", "/v2/loadbalancers", """
-                        {"name":"budget-bench-%d","region":"LON1","network_id":"%s","algorithm":"round_robin",
-                         "firewall_id":"%s","max_concurrent_requests":10000,
-                         "backends":[{"ip":"10.160.250.1","protocol":"TCP","source_port":443,"target_port":8443}]}"""
-                        .formatted(i, network, firewall)));
-                rows.add(new Object[] {UUID.randomUUID(), UUID.randomUUID(), network, lb.get("name").asString(),
-                        lb.get("id").asString(), firewall});
+            List<Object[]> rows = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+            try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> created = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String body = """
+                            {"name":"budget-bench-%d","region":"LON1","network_id":"%s","algorithm":"round_robin",
+                             "firewall_id":"%s","max_concurrent_requests":10000,
+                             "backends":[{"ip":"10.160.250.1","protocol":"TCP","source_port":443,"target_port":8443}]}"""
+                            .formatted(i, network, firewall);
+                    created.add(posts.submit(() -> {
+                        inFlight.acquire();
+                        try {
+                            tools.jackson.databind.JsonNode lb = json.readTree(send(http, "POST", "/v2/loadbalancers",
+                                    body));
+                            rows.add(new Object[] {UUID.randomUUID(), UUID.randomUUID(), network,
+                                    lb.get("name").asString(), lb.get("id").asString(), firewall});
+                        } finally {
+                            inFlight.release();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> each : created) {
+                    each.get();
+                }
             }
             jdbc.batchUpdate("insert into internal_load_balancer (id, request_id, team, region, network_id, name, "
                     + "civo_id, firewall_id, firewall_created, status, created_at, updated_at, ports) "
