@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks an ILB Portal evidence pack offline (docs/audit-integrity.md "Evidence pack"), with Python's standard library
 and the openssl command (OpenSSL 3): the pack's Ed25519 signature, the checkpoint's signature, every event's SHA-256
-recomputed from its fields, and the chain segment that links the events to the signed checkpoint.
+recomputed from its fields, the chain segment that links the events to the signed checkpoint, the approved plan's text
+against the plan hash its approval recorded, and each verification run against its verification.completed event.
 
 Usage: verify-evidence-pack.py PACK.json [--public-key KEY.pem] [--checkpoints DIR]
   --public-key   the portal's public key as published (GET /audit/public-key, or the docs); without it the key inside
@@ -86,6 +87,27 @@ def main(argv):
         if link is None or link[1] != event["previous_hash"] or link[2] != event["hash"]:
             fail("event %s is not the one at its place in the chain segment" % event["sequence"])
 
+    events = {event["sequence"]: event for event in pack["events"]}
+    plan = pack.get("approved_plan") or {}
+    if plan.get("plan_json") is not None:
+        approval = events.get(plan.get("sequence"))
+        if approval is None or approval["action"] != "request.approved":
+            fail("the approved plan does not name its approval event")
+        recorded = json.loads(approval["after"]).get("plan_hash")
+        if hashlib.sha256(plan["plan_json"].encode("utf-8")).hexdigest() != recorded or plan["plan_hash"] != recorded:
+            fail("the approved plan's text does not hash to %s, the plan hash its approval recorded" % recorded)
+        if json.loads(plan["plan_json"]) != plan["plan"]:
+            fail("the readable plan differs from the plan's hashed text")
+    runs = pack.get("verification_runs") or []
+    for run in runs:
+        if run.get("audit_sequence") is None:
+            continue
+        completed = events.get(run["audit_sequence"])
+        if completed is None or completed["action"] != "verification.completed" \
+                or json.loads(completed["details"]).get("run") != run["run_id"] \
+                or json.loads(completed["after"]).get("outcome") != run["outcome"]:
+            fail("verification run %s does not match its audit event %s" % (run["run_id"], run["audit_sequence"]))
+
     if "--checkpoints" in options:
         line = json.dumps({k: checkpoint[k] for k in ("hash", "key_id", "sequence", "signature", "time")},
                           separators=(",", ":"), sort_keys=True)
@@ -100,6 +122,12 @@ def main(argv):
     print("VERIFIED: evidence pack of load balancer %s: %d events, chain segment %d..%d, checkpoint at event %d "
           "signed %s with key %s" % (pack["load_balancer_id"], len(pack["events"]), links[0][0], links[-1][0],
                                      checkpoint["sequence"], checkpoint["time"], pack["key_id"]))
+    if plan.get("plan_json") is not None:
+        print("  approved plan: %d Civo calls, hash %s matches its approval" % (len(plan["plan"]["calls"]),
+                                                                                 plan["plan_hash"]))
+    bound = sum(1 for run in runs if run.get("audit_sequence") is not None)
+    print("  verification runs: %d with %d checks; %d matched to their audit events" % (
+        len(runs), sum(len(run["checks"]) for run in runs), bound))
 
 
 if __name__ == "__main__":

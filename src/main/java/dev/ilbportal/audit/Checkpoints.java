@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Signs the chain's head and writes it outside the database: on a schedule ({@code portal.audit.checkpoint-interval},
  * 5 minutes by default) and whenever an auditor asks. Each checkpoint is appended to the checkpoint files and
- * published as {@link CheckpointWritten} (meant for webhooks subscribed to {@code audit.checkpoint}; not wired yet).
+ * published as {@link CheckpointWritten}, which the notifications module delivers to the webhooks subscribed to
+ * {@code audit.checkpoint}.
  */
 @Service
 public class Checkpoints {

@@ -1,6 +1,11 @@
 package dev.ilbportal.audit;
 
+import dev.ilbportal.requests.RequestLookup;
+import dev.ilbportal.requests.SubmittedPlan;
 import dev.ilbportal.shared.Actor;
+import dev.ilbportal.verification.CheckResult;
+import dev.ilbportal.verification.VerificationHistory;
+import dev.ilbportal.verification.VerificationRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,11 +25,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One load balancer's evidence, for an auditor to carry away: its request and revisions, the approved plan's hash,
- * the decisions, each provisioning step with Civo's ids, every verification run, the exposure and recovery periods,
+ * One load balancer's evidence, for an auditor to carry away: its request and revisions, the approved plan (every
+ * planned Civo call, with the exact text its hash was computed over), the decisions, each provisioning step with
+ * Civo's ids, every verification run with each check, target and vantage point, the exposure and recovery periods,
  * the decommissioning, and every audit event as stored, with the chain segment that links them to a signed
- * checkpoint. Built from the audit trail alone, which carries all of it. The pack is canonical JSON signed with the
- * checkpoint key; {@code docs/verify-evidence-pack.py} checks it offline (docs/audit-integrity.md "Evidence pack").
+ * checkpoint. The story is read from the audit trail; the plan's text from the requests module and the checks from
+ * verification's record, each bound to the trail (the plan by the hash the approval recorded, a run by its
+ * {@code verification.completed} event). The pack is canonical JSON signed with the checkpoint key;
+ * {@code docs/verify-evidence-pack.py} checks it offline (docs/audit-integrity.md "Evidence pack").
  */
 @Service
 public class EvidencePacks {
@@ -36,16 +45,21 @@ public class EvidencePacks {
 
     private final JdbcTemplate jdbc;
     private final Checkpoints checkpoints;
+    private final RequestLookup requests;
+    private final VerificationHistory verifications;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate readWrite;
     private final CanonicalJson canonical;
     private final JsonMapper json;
     private final Clock clock;
 
-    public EvidencePacks(JdbcTemplate jdbc, Checkpoints checkpoints, ApplicationEventPublisher events,
+    public EvidencePacks(JdbcTemplate jdbc, Checkpoints checkpoints, RequestLookup requests,
+                         VerificationHistory verifications, ApplicationEventPublisher events,
                          PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.requests = requests;
+        this.verifications = verifications;
         this.events = events;
         this.readWrite = new TransactionTemplate(transactions);
         this.canonical = new CanonicalJson(json);
@@ -109,6 +123,7 @@ public class EvidencePacks {
                         approvedPlan.put("approved_by", event.actorName());
                         approvedPlan.put("approved_at", event.time());
                         approvedPlan.put("sequence", event.sequence());
+                        putPlan(approvedPlan, event.requestId(), after.path("revision").asInt(0));
                     }
                 }
                 case BUILD -> {
@@ -147,6 +162,7 @@ public class EvidencePacks {
         pack.put("civo", civo);
         pack.put("provisioning", provisioning);
         pack.put("verification", verification);
+        pack.put("verification_runs", runs(loadBalancerId, trail));
         pack.put("exposure_periods", exposure);
         pack.put("decommissioning", decommissioning);
         pack.put("audit_reads", downloads);
@@ -161,6 +177,66 @@ public class EvidencePacks {
         String document = "{\"key_id\":" + CanonicalJson.string(checkpoints.keyId()) + ",\"pack\":" + packJson
                 + ",\"signature\":" + CanonicalJson.string(signature) + "}\n";
         return new Signed(loadBalancerId, document.getBytes(StandardCharsets.UTF_8), checkpoint, trail.size());
+    }
+
+    /**
+     * The approved revision's plan: {@code plan_json} is the exact text whose SHA-256 is {@code plan_hash} (recorded
+     * by the approval in the trail), {@code plan} the same, parsed, for reading. Left out when the request is unknown.
+     */
+    private void putPlan(Map<String, Object> approvedPlan, String requestId, int revision) {
+        Optional<SubmittedPlan> plan = uuid(requestId).flatMap(id -> requests.planOf(id, revision));
+        approvedPlan.put("plan_json", plan.map(SubmittedPlan::json).orElse(null));
+        approvedPlan.put("plan", plan.map(p -> (Object) json.readTree(p.json())).orElse(null));
+    }
+
+    /**
+     * Every verification run with its checks, oldest first. Each names the sequence of its {@code
+     * verification.completed} event, which carries the run's id and outcome in the trail.
+     */
+    private List<Object> runs(String loadBalancerId, List<AuditEvent> trail) {
+        Map<String, Long> completedAt = new LinkedHashMap<>();
+        for (AuditEvent event : trail) {
+            if (event.action().equals("verification.completed")) {
+                JsonNode run = tree(event.detailsJson()).path("run");
+                if (run.isString()) {
+                    completedAt.put(run.asString(), event.sequence());
+                }
+            }
+        }
+        List<Object> runs = new ArrayList<>();
+        for (VerificationRun run : uuid(loadBalancerId).map(verifications::everyRunOf).orElse(List.of())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("run_id", run.id().toString());
+            entry.put("audit_sequence", completedAt.get(run.id().toString()));
+            entry.put("trigger", run.trigger().name());
+            entry.put("outcome", run.outcome().name());
+            entry.put("started_at", AuditEvent.TIME.format(run.startedAt()));
+            entry.put("finished_at", AuditEvent.TIME.format(run.finishedAt()));
+            entry.put("requested_by", run.requestedBy());
+            List<Object> checks = new ArrayList<>();
+            for (CheckResult check : run.checks()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("check", check.check().name());
+                c.put("title", check.check().title());
+                c.put("outcome", check.outcome().name());
+                c.put("target", check.target());
+                c.put("vantage", check.vantage());
+                c.put("detail", check.detail());
+                c.put("duration_ms", check.durationMillis());
+                checks.add(c);
+            }
+            entry.put("checks", checks);
+            runs.add(entry);
+        }
+        return runs;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     /** Every link from the first event of the pack to the checkpoint: sequence, previous hash, hash. */

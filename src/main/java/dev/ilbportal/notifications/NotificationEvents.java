@@ -26,11 +26,22 @@ public final class NotificationEvents {
         return Map.of("host", host, "team", team == null ? "(every team)" : team, "enabled", enabled);
     }
 
-    /** An admin added a webhook for one team, or for every team when {@code team} is null. */
-    public record WebhookAdded(Actor actor, UUID webhookId, String host, String team) implements PortalEvent {
+    /**
+     * An admin added a webhook for one team, or for every team when {@code team} is null; a global one may also
+     * receive the audit trail's signed checkpoints.
+     */
+    public record WebhookAdded(Actor actor, UUID webhookId, String host, String team, boolean receivesCheckpoints)
+            implements PortalEvent {
+        public WebhookAdded(Actor actor, UUID webhookId, String host, String team) {
+            this(actor, webhookId, host, team, false);
+        }
         public String action() { return "notifications.webhook-added"; }
         public EventSubject subject() { return webhook(webhookId, team); }
-        public Object after() { return webhookState(host, team, true); }
+        public Object after() {
+            Map<String, Object> state = new java.util.LinkedHashMap<>(webhookState(host, team, true));
+            state.put("audit_checkpoints", receivesCheckpoints);
+            return state;
+        }
     }
 
     /** An admin switched a webhook on again. */

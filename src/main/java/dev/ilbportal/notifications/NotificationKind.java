@@ -1,5 +1,7 @@
 package dev.ilbportal.notifications;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** What a notification is about; people choose per kind which ones they receive. */
@@ -17,7 +19,10 @@ public enum NotificationKind {
             + "the interval."),
     RECOVERED("A load balancer recovered", "Sent to the load balancer's team and admins when it is proven again."),
     PROBE_ANSWER_REFUSED("A probe agent's answer was refused", "Sent to admins when a remote probe agent's answer "
-            + "is unsigned or its signature does not match.");
+            + "is unsigned or its signature does not match."),
+    /** Not for people: a signed audit checkpoint, sent to the global webhooks that subscribed to it. */
+    AUDIT_CHECKPOINT("An audit checkpoint was signed", "Sent to global webhooks that subscribed to audit "
+            + "checkpoints: the chain's head, signed with the portal's audit key.");
 
     private final String title;
     private final String description;
@@ -35,8 +40,18 @@ public enum NotificationKind {
         return description;
     }
 
-    /** The name in webhook bodies, e.g. {@code request_submitted}. */
+    /** The name in webhook bodies, e.g. {@code request_submitted}; {@code audit.checkpoint} for checkpoints. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == AUDIT_CHECKPOINT ? "audit.checkpoint" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether people receive this kind by mail and may switch it off; checkpoints go to webhooks only. */
+    public boolean forPeople() {
+        return this != AUDIT_CHECKPOINT;
+    }
+
+    /** The kinds people choose from on their notification settings. */
+    public static List<NotificationKind> peopleChooseFrom() {
+        return Arrays.stream(values()).filter(NotificationKind::forPeople).toList();
     }
 }

@@ -5,5 +5,5 @@
  * {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "identity", "requests", "provisioning", "verification", "web", "shared" })
+        allowedDependencies = { "identity", "requests", "provisioning", "verification", "audit", "web", "shared" })
 package dev.ilbportal.notifications;

@@ -1,24 +1,19 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.kubernetes.KubernetesServices;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;
@@ -29,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,22 +40,18 @@ class KubernetesManualApplyTests {
     @LocalServerPort
     int port;
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
     CivoClient civo;
     @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    ProvisioningJobs jobs;
+    ApplicationContext context;
     @Autowired
     InternalLoadBalancers inventory;
 
     KubernetesCluster cluster;
+    ProvisioningHarness harness;
 
     @BeforeEach
     void findCluster() {
+        harness = new ProvisioningHarness(context);
         cluster = civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
                 .findFirst().orElseThrow();
     }
@@ -69,31 +61,15 @@ class KubernetesManualApplyTests {
                 FirewallChoice.create(""),
                 BackendTarget.kubernetesService(cluster.id(), cluster.name(), "manual", Map.of("app", service)),
                 List.of(new PortMapping("TCP", 443, 8443, null, null)), AdvancedSettings.defaults(), "test");
-        return new ApprovedRequestFixture(requests, workflow, civo).approve(spec);
-    }
-
-    private ProvisioningJob runWhile(UUID requestId, java.util.function.Predicate<ProvisioningJob> going) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-        while (going.test(job) && System.currentTimeMillis() < deadline) {
-            if (!worker.runNextDueJob()) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            job = jobs.findByRequestId(requestId).orElseThrow();
-        }
-        return job;
+        return harness.approve(spec);
     }
 
     @Test
     void teamDownloadsTheManifestAppliesItAndThePortalAdoptsTheLoadBalancer() throws Exception {
         String service = "manual-" + UUID.randomUUID().toString().substring(0, 6);
         UUID requestId = approve(service);
-        ProvisioningJob waiting = runWhile(requestId, job -> job.step() != ProvisioningStep.WAIT_UNTIL_AVAILABLE);
-        ProvisioningJob stillWaiting = runWhile(requestId, job -> job.step() == ProvisioningStep.WAIT_UNTIL_AVAILABLE
+        ProvisioningJob waiting = harness.runWhile(requestId, job -> job.step() != ProvisioningStep.WAIT_UNTIL_AVAILABLE);
+        ProvisioningJob stillWaiting = harness.runWhile(requestId, job -> job.step() == ProvisioningStep.WAIT_UNTIL_AVAILABLE
                 && job.updatedAt().equals(waiting.updatedAt()));
         assertThat(stillWaiting.status()).isEqualTo(JobStatus.PENDING);
 
@@ -112,7 +88,7 @@ class KubernetesManualApplyTests {
 
         // What the team does with kubectl, here through the sandbox cluster's API.
         KubernetesServices.of(cluster.kubeconfig()).create(waiting.plan().serviceManifest(waiting.firewallId()));
-        ProvisioningJob done = runWhile(requestId, job -> !job.status().isFinished());
+        ProvisioningJob done = harness.runWhile(requestId, job -> !job.status().isFinished());
 
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(inventory.findByRequestId(requestId)).get()
@@ -123,12 +99,12 @@ class KubernetesManualApplyTests {
     void serviceAppliedWithAnotherFirewallIsNeverAdopted() {
         String service = "rogue-" + UUID.randomUUID().toString().substring(0, 6);
         UUID requestId = approve(service);
-        ProvisioningJob waiting = runWhile(requestId, job -> job.step() != ProvisioningStep.WAIT_UNTIL_AVAILABLE);
+        ProvisioningJob waiting = harness.runWhile(requestId, job -> job.step() != ProvisioningStep.WAIT_UNTIL_AVAILABLE);
         String otherFirewall = civo.createFirewall(FirewallCreateRequest.withoutRules(service + "-other", "LON1",
                 cluster.networkId())).id();
 
         KubernetesServices.of(cluster.kubeconfig()).create(waiting.plan().serviceManifest(otherFirewall));
-        ProvisioningJob failed = runWhile(requestId, job -> !job.status().isFinished());
+        ProvisioningJob failed = harness.runWhile(requestId, job -> !job.status().isFinished());
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("load_balancer_wrong_firewall");

@@ -4,8 +4,6 @@ import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
@@ -30,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,9 +44,7 @@ class KubernetesProvisioningTests {
     @Autowired
     CivoClient civo;
     @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    ProvisioningJobs jobs;
+    ApplicationContext context;
     @Autowired
     InternalLoadBalancers inventory;
     @Autowired
@@ -55,12 +52,14 @@ class KubernetesProvisioningTests {
     @Autowired
     Decommissioning decommissioning;
 
+    ProvisioningHarness harness;
     ApprovedRequestFixture fixture;
     KubernetesCluster cluster;
 
     @BeforeEach
     void setUp() {
-        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        harness = new ProvisioningHarness(context);
+        fixture = harness.requests();
         cluster = civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
                 .findFirst().orElseThrow();
     }
@@ -71,30 +70,12 @@ class KubernetesProvisioningTests {
                 List.of(new PortMapping("TCP", 443, 8443, null, null)), AdvancedSettings.defaults(), "test");
     }
 
-    ProvisioningJob runUntilFinished(UUID requestId) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-            if (job.status().isFinished()) {
-                return job;
-            }
-            if (!worker.runNextDueJob()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        throw new AssertionError("job did not finish");
-    }
-
     @Test
     void approvedServiceTargetEndsWithTheCcmsLoadBalancerOnTheApprovedFirewallInTheInventory() {
         String service = ApprovedRequestFixture.uniqueName("ledger");
         UUID requestId = fixture.approve(spec(service));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
         LoadBalancer lb = civo.getLoadBalancer("LON1", job.loadBalancerId());
@@ -120,7 +101,7 @@ class KubernetesProvisioningTests {
                 plain.algorithm(), plain.firewall(), plain.target(), plain.ports(),
                 new AdvancedSettings("None", null, "send-proxy", 10000, "60s", "60s"), plain.justification()));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
         AppliedService applied = KubernetesServices.of(cluster.kubeconfig()).get("payments", service).orElseThrow();
@@ -142,7 +123,7 @@ class KubernetesProvisioningTests {
                 CcmAnnotations.firewallOnly(someFirewall)));
         UUID requestId = fixture.approve(spec(service));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureCode()).isEqualTo("portal_name_conflict");
@@ -153,13 +134,13 @@ class KubernetesProvisioningTests {
     void decommissioningDeletesTheServiceSoTheCcmDeletesItsLoadBalancerThenTheFirewall() {
         String service = ApprovedRequestFixture.uniqueName("retired");
         UUID provisionRequest = fixture.approve(spec(service));
-        ProvisioningJob built = runUntilFinished(provisionRequest);
+        ProvisioningJob built = harness.runUntilFinished(provisionRequest);
         InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
         UUID decommissionRequest = decommissioning.request(lb.id(), "retired", ApprovedRequestFixture.ALICE);
         workflow.approve(decommissionRequest, requests.findById(decommissionRequest).orElseThrow().version(), 1,
                 Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
 
-        ProvisioningJob job = runUntilFinished(decommissionRequest);
+        ProvisioningJob job = harness.runUntilFinished(decommissionRequest);
 
         assertThat(job.status()).as(job.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(KubernetesServices.of(cluster.kubeconfig()).get("payments", service)).isEmpty();

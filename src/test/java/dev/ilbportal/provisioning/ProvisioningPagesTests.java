@@ -3,13 +3,9 @@ package dev.ilbportal.provisioning;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -17,10 +13,10 @@ import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,13 +28,7 @@ class ProvisioningPagesTests {
     @LocalServerPort
     int port;
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
+    ApplicationContext context;
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
@@ -54,17 +44,8 @@ class ProvisioningPagesTests {
     }
 
     private ProvisioningJob provision(String name) {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-            if (job.status().isFinished()) {
-                return job;
-            }
-            worker.runNextDueJob();
-        }
-        throw new AssertionError("not finished");
+        ProvisioningHarness harness = new ProvisioningHarness(context);
+        return harness.runUntilFinished(harness.approve(harness.requests().spec(name, FirewallChoice.create(""))));
     }
 
     private SandboxBrowserlessLogin signedIn(String username) throws Exception {

@@ -1,6 +1,5 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -58,39 +58,22 @@ class ProvisioningTests {
     @Autowired
     Decommissioning decommissioning;
 
+    @Autowired
+    ApplicationContext context;
+
+    ProvisioningHarness harness;
     ApprovedRequestFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        harness = new ProvisioningHarness(context);
+        fixture = harness.requests();
         faults.clear();
     }
 
     @AfterEach
     void clearFaults() {
         faults.clear();
-    }
-
-    private ProvisioningJob runUntilFinished(UUID requestId) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-            if (job.status().isFinished()) {
-                return job;
-            }
-            if (!worker.runNextDueJob()) {
-                sleep(10);
-            }
-        }
-        throw new AssertionError("job did not finish");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private long firewallsNamed(String name) {
@@ -106,7 +89,7 @@ class ProvisioningTests {
         String name = ApprovedRequestFixture.uniqueName("orders");
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         LoadBalancer lb = civo.getLoadBalancer("LON1", job.loadBalancerId());
@@ -135,7 +118,7 @@ class ProvisioningTests {
         jdbc.update("update provisioning_job set firewall_intent = true where id = ?", job.id());
         civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-internal", "LON1", fixture.paymentsNetwork()));
 
-        ProvisioningJob finished = runUntilFinished(requestId);
+        ProvisioningJob finished = harness.runUntilFinished(requestId);
 
         assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
@@ -153,7 +136,7 @@ class ProvisioningTests {
         jdbc.update("update provisioning_job set load_balancer_intent = true where id = ?", job.id());
         civo.createLoadBalancer(job.plan().loadBalancerCreate(job.firewallId()));
 
-        assertThat(runUntilFinished(requestId).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(harness.runUntilFinished(requestId).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(loadBalancersNamed(name)).hasSize(1);
     }
 
@@ -163,7 +146,7 @@ class ProvisioningTests {
         civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-internal", "LON1", fixture.paymentsNetwork()));
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureCode()).isEqualTo("portal_name_conflict");
@@ -180,7 +163,7 @@ class ProvisioningTests {
         civo.createFirewallRule(firewallId, new FirewallRuleCreateRequest(firewallId, "LON1", "tcp", "443", "443",
                 null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand"));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureCode()).isEqualTo("firewall_has_ingress_rules");
@@ -194,7 +177,7 @@ class ProvisioningTests {
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
         faults.inject(Fault.error(503, "service_unavailable", "try later").on("GET", "/v2/firewalls").times(6));
 
-        ProvisioningJob job = runUntilFinished(requestId);
+        ProvisioningJob job = harness.runUntilFinished(requestId);
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(jdbc.queryForObject("select count(*) from provisioning_step_log where job_id = ? and outcome = "
@@ -208,14 +191,14 @@ class ProvisioningTests {
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
         faults.inject(Fault.error(500, "database_firewall_create", "Failed to create").on("POST", "/v2/firewalls"));
 
-        ProvisioningJob failed = runUntilFinished(requestId);
+        ProvisioningJob failed = harness.runUntilFinished(requestId);
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.step()).isEqualTo(ProvisioningStep.ENSURE_FIREWALL);
         assertThat(failed.failureCode()).isEqualTo("database_firewall_create");
 
         faults.clear();
         administration.retry(failed.id(), "adam");
-        ProvisioningJob retried = runUntilFinished(requestId);
+        ProvisioningJob retried = harness.runUntilFinished(requestId);
         assertThat(retried.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
     }
@@ -226,12 +209,12 @@ class ProvisioningTests {
         faults.keepPending(name);
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
 
-        ProvisioningJob failed = runUntilFinished(requestId);
+        ProvisioningJob failed = harness.runUntilFinished(requestId);
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("not_available_in_time");
 
         administration.abandon(failed.id(), "adam");
-        ProvisioningJob abandoned = runUntilFinished(requestId);
+        ProvisioningJob abandoned = harness.runUntilFinished(requestId);
         assertThat(abandoned.status()).isEqualTo(JobStatus.ABANDONED);
         assertThat(loadBalancersNamed(name)).isEmpty();
         assertThat(firewallsNamed(name + "-internal")).isZero();
@@ -245,7 +228,8 @@ class ProvisioningTests {
                 .map(name -> fixture.approve(fixture.spec(name, FirewallChoice.create("")))).toList();
 
         try (ExecutorService twoWorkers = Executors.newFixedThreadPool(2)) {
-            List<Future<?>> running = List.of(twoWorkers.submit(this::drainJobs), twoWorkers.submit(this::drainJobs));
+            List<Future<?>> running = List.of(twoWorkers.submit(() -> harness.runUntilAllFinished(requestIds)),
+                    twoWorkers.submit(() -> harness.runUntilAllFinished(requestIds)));
             for (Future<?> future : running) {
                 future.get();
             }
@@ -255,15 +239,6 @@ class ProvisioningTests {
             assertThat(jobs.findByRequestId(requestIds.get(i)).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(firewallsNamed(names.get(i) + "-internal")).isEqualTo(1);
             assertThat(loadBalancersNamed(names.get(i))).hasSize(1);
-        }
-    }
-
-    private void drainJobs() {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!worker.runNextDueJob() && jobs.findByStatus(JobStatus.PENDING).isEmpty()) {
-                return;
-            }
         }
     }
 
@@ -280,7 +255,7 @@ class ProvisioningTests {
     void approvedDecommissionDeletesLoadBalancerThenItsFirewallAndMarksTheEntry() {
         String name = ApprovedRequestFixture.uniqueName("gone");
         UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
-        ProvisioningJob built = runUntilFinished(provisionRequest);
+        ProvisioningJob built = harness.runUntilFinished(provisionRequest);
         InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
         faults.inject(Fault.error(409, "database_firewall_inuse_by_loadbalancer", "still in use")
                 .on("DELETE", "/v2/firewalls/*").times(2));
@@ -288,7 +263,7 @@ class ProvisioningTests {
         UUID decommissionRequest = approveDecommission(lb);
         assertThat(inventory.findById(lb.id()).orElseThrow().status())
                 .isEqualTo(InternalLoadBalancer.Status.DECOMMISSIONING);
-        ProvisioningJob job = runUntilFinished(decommissionRequest);
+        ProvisioningJob job = harness.runUntilFinished(decommissionRequest);
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(loadBalancersNamed(name)).isEmpty();
@@ -305,10 +280,10 @@ class ProvisioningTests {
         String firewallId = civo.createFirewall(FirewallCreateRequest.withoutRules(name + "-shared", "LON1",
                 fixture.paymentsNetwork())).id();
         UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.existing(firewallId)));
-        runUntilFinished(provisionRequest);
+        harness.runUntilFinished(provisionRequest);
         InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
 
-        ProvisioningJob job = runUntilFinished(approveDecommission(lb));
+        ProvisioningJob job = harness.runUntilFinished(approveDecommission(lb));
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(loadBalancersNamed(name)).isEmpty();
@@ -319,7 +294,7 @@ class ProvisioningTests {
     void decommissionIsAskedOnceAndOnlyByTheTeam() {
         String name = ApprovedRequestFixture.uniqueName("once");
         UUID provisionRequest = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
-        runUntilFinished(provisionRequest);
+        harness.runUntilFinished(provisionRequest);
         InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
         var sam = new dev.ilbportal.identity.CurrentUser("sam", "Sam", null,
                 java.util.Set.of(dev.ilbportal.identity.PortalRole.REQUESTER), java.util.Set.of("search"));

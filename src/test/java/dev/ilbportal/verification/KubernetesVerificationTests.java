@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
+import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.provisioning.KubernetesTargets;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** The Kubernetes target's own check, against the sandbox's cluster API over HTTP. */
@@ -31,15 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 class KubernetesVerificationTests {
 
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
+    ApplicationContext context;
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    ProvisioningJobs jobs;
     @Autowired
     InventoryVerificationState inventory;
     @Autowired
@@ -57,14 +48,7 @@ class KubernetesVerificationTests {
                 FirewallChoice.create(""), BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments",
                 Map.of("app", service)), List.of(new PortMapping("TCP", 443, 8443, null, null)),
                 advanced, "test");
-        UUID requestId = new ApprovedRequestFixture(requests, workflow, civo).approve(spec);
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline
-                && !jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
-            worker.runNextDueJob();
-        }
-        return inventory.verifiable().stream().filter(lb -> lb.requestId().equals(requestId)).findFirst()
-                .orElseThrow();
+        return new ProvisioningHarness(context).provisioned(spec);
     }
 
     @Test
@@ -98,14 +82,9 @@ class KubernetesVerificationTests {
 
     @Test
     void otherTargetsHaveNoServiceCheck() {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("plain"),
+        ProvisioningHarness harness = new ProvisioningHarness(context);
+        InternalLoadBalancer lb = harness.provisioned(harness.requests().spec(ApprovedRequestFixture.uniqueName("plain"),
                 FirewallChoice.create("")));
-        while (!jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
-            worker.runNextDueJob();
-        }
-        InternalLoadBalancer lb = inventory.verifiable().stream().filter(l -> l.requestId().equals(requestId))
-                .findFirst().orElseThrow();
 
         assertThat(kubernetesTargets.serviceOf(lb)).isEmpty();
     }

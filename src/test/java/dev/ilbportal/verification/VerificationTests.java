@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
-import dev.ilbportal.provisioning.ApprovedRequestFixture;
+import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.sandbox.civo.CivoSimulator;
@@ -24,7 +19,6 @@ import dev.ilbportal.verification.internal.VerificationSchedule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -45,15 +40,9 @@ import org.springframework.test.context.TestPropertySource;
 class VerificationTests {
 
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
+    ApplicationContext context;
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    ProvisioningJobs jobs;
     @Autowired
     InventoryVerificationState inventory;
     @Autowired
@@ -88,24 +77,7 @@ class VerificationTests {
     }
 
     private InternalLoadBalancer provisioned() {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("verified"),
-                FirewallChoice.create("")));
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
-                break;
-            }
-            worker.runNextDueJob();
-        }
-        InternalLoadBalancer lb = inventory.verifiable().stream().filter(l -> l.requestId().equals(requestId))
-                .findFirst().orElseThrow();
-        // The run right after provisioning is asynchronous: let it finish so it does not race the test's own runs.
-        long verified = System.currentTimeMillis() + 10_000;
-        while (reload(lb).lastVerification() == null && System.currentTimeMillis() < verified) {
-            sleep(20);
-        }
-        return reload(lb);
+        return new ProvisioningHarness(context).provisionedAndVerified("verified");
     }
 
     private static void sleep(long millis) {

@@ -45,9 +45,20 @@ class NotificationSettings {
 
     @Transactional
     Webhook addWebhook(CurrentUser admin, String url, String secret, String team) {
-        Webhook webhook = new Webhook(UUID.randomUUID(), url, secret, team, true, admin.subject(), clock.instant());
+        return addWebhook(admin, url, secret, team, false);
+    }
+
+    /** Adds a webhook; only a global one ({@code team} null) may receive the audit trail's checkpoints. */
+    @Transactional
+    Webhook addWebhook(CurrentUser admin, String url, String secret, String team, boolean receivesCheckpoints) {
+        if (receivesCheckpoints && team != null) {
+            throw new IllegalArgumentException("Audit checkpoints go to global webhooks only");
+        }
+        Webhook webhook = new Webhook(UUID.randomUUID(), url, secret, team, true, admin.subject(), clock.instant(),
+                receivesCheckpoints);
         webhooks.add(webhook);
-        events.publishEvent(new WebhookAdded(admin.asActor(), webhook.id(), WebhookAddresses.hostOf(url), team));
+        events.publishEvent(new WebhookAdded(admin.asActor(), webhook.id(), WebhookAddresses.hostOf(url), team,
+                receivesCheckpoints));
         return webhook;
     }
 

@@ -28,7 +28,7 @@ class NotificationSettingsController {
     @GetMapping("/settings/notifications")
     String settings(CurrentUser user, Model model) {
         Set<NotificationKind> off = preferences.switchedOff(user.subject(), Channel.EMAIL);
-        model.addAttribute("kinds", NotificationKind.values());
+        model.addAttribute("kinds", NotificationKind.peopleChooseFrom());
         model.addAttribute("emailOff", off);
         return "notifications/settings";
     }

@@ -41,7 +41,7 @@ class Preferences {
     }
 
     void choose(String subject, Channel channel, Set<NotificationKind> wanted) {
-        for (NotificationKind kind : NotificationKind.values()) {
+        for (NotificationKind kind : NotificationKind.peopleChooseFrom()) {
             jdbc.sql("""
                             insert into notification_preference (subject, kind, channel, enabled) values (?, ?, ?, ?)
                             on conflict (subject, kind, channel) do update set enabled = excluded.enabled""")

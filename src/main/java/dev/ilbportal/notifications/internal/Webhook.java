@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An HTTP endpoint that receives every event of one team, or of all teams when {@code team} is null. The secret
- * signs the calls; it is never shown again after saving, only its last characters.
+ * An HTTP endpoint that receives every event of one team, or of all teams when {@code team} is null, and, when
+ * {@code receivesCheckpoints} (global webhooks only), every signed audit checkpoint. The secret signs the calls; it is
+ * never shown again after saving, only its last characters.
  */
 record Webhook(UUID id, String url, String secret, String team, boolean enabled, String createdBy,
-               Instant createdAt) {
+               Instant createdAt, boolean receivesCheckpoints) {
+
+    Webhook(UUID id, String url, String secret, String team, boolean enabled, String createdBy, Instant createdAt) {
+        this(id, url, secret, team, enabled, createdBy, createdAt, false);
+    }
 
     public boolean isGlobal() {
         return team == null;
@@ -30,6 +35,7 @@ record Webhook(UUID id, String url, String secret, String team, boolean enabled,
 
     @Override
     public String toString() {
-        return "Webhook[id=" + id + ", url=" + maskedUrl() + ", team=" + team + ", enabled=" + enabled + "]";
+        return "Webhook[id=" + id + ", url=" + maskedUrl() + ", team=" + team + ", enabled=" + enabled
+                + ", checkpoints=" + receivesCheckpoints + "]";
     }
 }

@@ -42,13 +42,17 @@ class WebhookAdminController {
         if (!errors.hasFieldErrors("url")) {
             addresses.refusal(form.url().strip()).ifPresent(why -> errors.rejectValue("url", "refused", why));
         }
+        if (form.receivesCheckpoints() && form.teamOrNull() != null && !errors.hasFieldErrors("team")) {
+            errors.rejectValue("checkpoints", "global-only",
+                    "Audit checkpoints go to global webhooks only: leave Team blank, or untick this");
+        }
         if (errors.hasErrors()) {
             model.addAttribute("webhooks", webhooks.all());
             return "notifications/webhooks";
         }
-        settings.addWebhook(user, form.url().strip(), form.secret(), form.teamOrNull());
+        settings.addWebhook(user, form.url().strip(), form.secret(), form.teamOrNull(), form.receivesCheckpoints());
         redirect.addFlashAttribute("message", "Webhook added for " + (form.teamOrNull() == null ? "every team"
-                : "team " + form.teamOrNull()) + ".");
+                : "team " + form.teamOrNull()) + (form.receivesCheckpoints() ? ", with audit checkpoints." : "."));
         return "redirect:/admin/webhooks";
     }
 

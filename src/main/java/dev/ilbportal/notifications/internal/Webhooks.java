@@ -21,10 +21,11 @@ class Webhooks {
 
     void add(Webhook webhook) {
         jdbc.sql("""
-                        insert into notification_webhook (id, url, secret, team, enabled, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into notification_webhook (id, url, secret, team, enabled, created_by, created_at,
+                                                          receives_checkpoints)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(webhook.id(), webhook.url(), webhook.secret(), webhook.team(), webhook.enabled(),
-                        webhook.createdBy(), Timestamp.from(webhook.createdAt()))
+                        webhook.createdBy(), Timestamp.from(webhook.createdAt()), webhook.receivesCheckpoints())
                 .update();
     }
 
@@ -37,6 +38,12 @@ class Webhooks {
     List<Webhook> receiving(String team) {
         return jdbc.sql("select * from notification_webhook where enabled and (team is null or team = ?) order by id")
                 .param(team).query(Webhooks::webhook).list();
+    }
+
+    /** The enabled webhooks that subscribed to the audit trail's signed checkpoints. */
+    List<Webhook> receivingCheckpoints() {
+        return jdbc.sql("select * from notification_webhook where enabled and receives_checkpoints order by id")
+                .query(Webhooks::webhook).list();
     }
 
     Optional<Webhook> find(UUID id) {
@@ -55,6 +62,7 @@ class Webhooks {
     private static Webhook webhook(ResultSet row, int number) throws SQLException {
         return new Webhook(row.getObject("id", UUID.class), row.getString("url"), row.getString("secret"),
                 row.getString("team"), row.getBoolean("enabled"), row.getString("created_by"),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(),
+                row.getBoolean("receives_checkpoints"));
     }
 }

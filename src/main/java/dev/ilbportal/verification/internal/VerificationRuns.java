@@ -110,6 +110,28 @@ public class VerificationRuns {
         return newestFirst.reversed();
     }
 
+    /** Every run of a load balancer, oldest first, with its checks: two queries however many runs there are. */
+    public List<VerificationRun> history(UUID loadBalancerId) {
+        java.util.Map<UUID, List<CheckResult>> checks = new java.util.HashMap<>();
+        jdbc.query("select c.run_id, c.check_name, c.outcome, c.target, c.vantage, c.detail, c.duration_ms "
+                        + "from verification_check c join verification_run r on r.id = c.run_id "
+                        + "where r.load_balancer_id = ? order by c.id",
+                rs -> {
+                    checks.computeIfAbsent(rs.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+                            .add(new CheckResult(CheckName.valueOf(rs.getString(2)), Outcome.valueOf(rs.getString(3)),
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)));
+                }, loadBalancerId);
+        return jdbc.query("select id, trigger, outcome, started_at, finished_at, requested_by "
+                        + "from verification_run where load_balancer_id = ? order by started_at, id",
+                (rs, i) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new VerificationRun(id, loadBalancerId, Trigger.valueOf(rs.getString("trigger")),
+                            Outcome.valueOf(rs.getString("outcome")), rs.getTimestamp("started_at").toInstant(),
+                            rs.getTimestamp("finished_at").toInstant(), rs.getString("requested_by"),
+                            List.copyOf(checks.getOrDefault(id, List.of())));
+                }, loadBalancerId);
+    }
+
     private List<CheckResult> checksOf(UUID runId) {
         return jdbc.query("select check_name, outcome, target, vantage, detail, duration_ms from verification_check "
                         + "where run_id = ? order by id",

@@ -56,15 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SMTP server and to a local webhook receiver, retried, dead-lettered and sent again.
  */
 @PortalApplicationTest
-@TestPropertySource(properties = {
-        "portal.notifications.initial-backoff=10ms",
-        "portal.notifications.max-backoff=40ms",
-        "portal.notifications.max-attempts=3",
-        "portal.notifications.send-timeout=3s",
-        "portal.notifications.reminder-before=2h",
-        "portal.provisioning.initial-delay=1h",
-        "portal.verification.schedule-initial-delay=1h"
-})
+@TestPropertySource(locations = "classpath:fast-notifications.properties")
 class NotificationDeliveryTests {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -149,4 +149,29 @@ class NotificationPagesAccessTests {
                 .doesNotContain("value=\"short\"");
         verify(webhooks, never()).add(any());
     }
+
+    @Test
+    void teamWebhookCannotSubscribeToAuditCheckpointsAndIsRefusedBesideTheBox() throws Exception {
+        String page = mvc.perform(post("/admin/webhooks").param("url", "https://hooks.example/payments")
+                        .param("secret", "s3cr3t-value-wxyz").param("team", "payments").param("checkpoints", "true")
+                        .with(personWith(PortalRole.ADMIN)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Audit checkpoints go to global webhooks only");
+        verify(webhooks, never()).add(any());
+    }
+
+    @Test
+    void globalWebhookSubscribesToAuditCheckpointsAndThePageSaysSo() throws Exception {
+        mvc.perform(post("/admin/webhooks").param("url", "https://hooks.example/audit")
+                        .param("secret", "s3cr3t-value-wxyz").param("team", "").param("checkpoints", "true")
+                        .with(personWith(PortalRole.ADMIN)).with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/webhooks"));
+        verify(webhooks).add(org.mockito.ArgumentMatchers.argThat(hook -> hook.isGlobal() && hook.receivesCheckpoints()));
+
+        when(webhooks.all()).thenReturn(List.of(new Webhook(UUID.randomUUID(), "https://hooks.example/audit",
+                "s3cr3t-value-wxyz", null, true, "admin-person", Instant.now(), true)));
+        String page = mvc.perform(get("/admin/webhooks").with(personWith(PortalRole.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("data-test=\"receives-checkpoints\">Yes<");
+    }
 }
