@@ -355,9 +355,8 @@ class CivoBudgetBenchmarkTests {
     private ConfigurableApplicationContext secondInstance() {
         TestDatabase database = TestDatabase.get();
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
+        // the same database, roles, checkpoint directory and signing key as this test's context
+        properties.putAll(database.portalProperties(database.jdbcUrl()));
         properties.put("portal.civo.api-key", simulator.apiKey());
         properties.put("portal.civo.base-url", simulator.baseUrl().toString());
         properties.put("portal.civo.rate-limit.requests-per-second", "1");
