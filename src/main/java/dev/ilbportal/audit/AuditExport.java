@@ -1,5 +1,6 @@
 package dev.ilbportal.audit;
 
+import dev.ilbportal.audit.internal.CsvCell;
 import dev.ilbportal.shared.Actor;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -19,7 +19,8 @@ public enum EventStage {
     public static EventStage of(String action) {
         return switch (action) {
             case "request.approval-recorded", "request.approved", "request.rejected" -> DECISION;
-            case "verification.drifted", "verification.recovered" -> EXPOSURE;
+            case "verification.drifted", "verification.recovered", "provisioning.firewall-restore-requested",
+                 "provisioning.firewall-restored" -> EXPOSURE;
             case "provisioning.decommission-requested", "provisioning.load-balancer-decommissioned",
                  "provisioning.cleaned-up" -> DECOMMISSION;
             default -> action.startsWith("request.") ? REQUEST

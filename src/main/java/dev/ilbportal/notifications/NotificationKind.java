@@ -18,6 +18,8 @@ public enum NotificationKind {
     STALE("A load balancer is stale", "Sent to the load balancer's team and admins when no run passed within twice "
             + "the interval."),
     RECOVERED("A load balancer recovered", "Sent to the load balancer's team and admins when it is proven again."),
+    END_DATE_REMINDER("A load balancer reaches its end date soon", "Sent to the load balancer's team 7 days and 1 day "
+            + "before the end date its request set; on that day the portal asks for its decommissioning."),
     PROBE_ANSWER_REFUSED("A probe agent's answer was refused", "Sent to admins when a remote probe agent's answer "
             + "is unsigned or its signature does not match."),
     /** Not for people: a signed audit checkpoint, sent to the global webhooks that subscribed to it. */

@@ -72,6 +72,19 @@ public class InternalLoadBalancer {
     @Column(name = "last_passed_at")
     private Instant lastPassedAt;
 
+    /** The day it should end (optional), from its request; see {@code EndDates}. */
+    @Column(name = "ends_on")
+    private java.time.LocalDate endsOn;
+
+    @Column(name = "reminded_week_before_at")
+    private Instant remindedWeekBeforeAt;
+
+    @Column(name = "reminded_day_before_at")
+    private Instant remindedDayBeforeAt;
+
+    @Column(name = "end_decommission_filed_at")
+    private Instant endDecommissionFiledAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -101,6 +114,16 @@ public class InternalLoadBalancer {
         lb.createdAt = now;
         lb.updatedAt = now;
         return lb;
+    }
+
+    /** Carries the end date its request asked for (null: none). */
+    public void endOn(java.time.LocalDate date) {
+        this.endsOn = date;
+    }
+
+    /** The day it should end, or null when its request set none. */
+    public java.time.LocalDate endsOn() {
+        return endsOn;
     }
 
     public void markDecommissioning(Instant now) {

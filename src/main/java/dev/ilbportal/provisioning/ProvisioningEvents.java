@@ -134,4 +134,59 @@ public final class ProvisioningEvents {
                     deletedFirewallId, "region", region);
         }
     }
+
+    /** Someone asked for an exposed load balancer's firewall to be restored; the plan is the request's. */
+    public record FirewallRestoreRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject,
+                                           Set<String> roles, int rulesToDelete, boolean reattach,
+                                           boolean approvedByPolicy) implements PortalEvent {
+        public Actor actor() { return new Actor(requesterSubject, requesterSubject, roles); }
+        public String action() { return "provisioning.firewall-restore-requested"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Map<String, Object> details() {
+            return Map.of("restore_request", requestId.toString(), "rules_to_delete", rulesToDelete,
+                    "reattach_firewall", reattach, "approved_by_policy", approvedByPolicy);
+        }
+    }
+
+    /** The restore job finished: Civo shows the approved firewall attached, with no ingress rule. */
+    public record FirewallRestored(UUID jobId, UUID requestId, UUID loadBalancerId, String team, String region,
+                                   String civoId, String firewallId) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.firewall-restored"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Object after() {
+            return present("firewall_id", firewallId, "ingress_rules", 0, "civo_id", civoId, "region", region);
+        }
+    }
+
+    /** The team's reminder that a load balancer reaches its end date soon (sent once 7 days, once 1 day before). */
+    public record LoadBalancerEndingSoon(UUID loadBalancerId, UUID requestId, String team, String name,
+                                         java.time.LocalDate endsOn, int daysBefore) implements PortalEvent {
+        public Actor actor() { return Actor.portal("end-dates"); }
+        public String action() { return "provisioning.end-date-reminded"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Map<String, Object> details() {
+            return Map.of("ends_on", endsOn.toString(), "days_before", daysBefore);
+        }
+    }
+
+    /** A load balancer reached its end date and the portal filed its decommission request. */
+    public record EndDateReached(UUID loadBalancerId, UUID requestId, UUID decommissionRequestId, String team,
+                                 java.time.LocalDate endsOn) implements PortalEvent {
+        public Actor actor() { return Actor.portal("end-dates"); }
+        public String action() { return "provisioning.decommission-requested"; }
+        public EventSubject subject() {
+            return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
+        }
+        public Map<String, Object> details() {
+            return Map.of("decommission_request", decommissionRequestId.toString(), "ends_on", endsOn.toString(),
+                    "filed_by", "end date");
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package dev.ilbportal.provisioning;
 
-/** The steps of building an internal load balancer, in order; each looks up before it creates. */
+/**
+ * The steps of building an internal load balancer, in order (each looks up before it creates), of cleaning one up, and
+ * of restoring its firewall.
+ */
 public enum ProvisioningStep {
     ENSURE_FIREWALL("Firewall with no inbound rules"),
     CHECK_FIREWALL_RULES("Firewall has no ingress rule"),
@@ -12,7 +15,12 @@ public enum ProvisioningStep {
     DELETE_LOAD_BALANCER("Load balancer deleted"),
     DELETE_FIREWALL("Firewall deleted"),
     CONFIRM_GONE("Both confirmed gone"),
-    CLEANED_UP("Cleaned up");
+    CLEANED_UP("Cleaned up"),
+    /** Restoring a firewall: the approved firewall goes back on the load balancer, if it was swapped. */
+    ATTACH_FIREWALL("Approved firewall attached"),
+    DELETE_INGRESS_RULES("Offending ingress rules deleted"),
+    CONFIRM_RESTORED("Confirmed: approved firewall, no ingress rule"),
+    RESTORED("Restored");
 
     private final String title;
 
@@ -28,11 +36,17 @@ public enum ProvisioningStep {
         return switch (this) {
             case DONE -> DONE;
             case CLEANED_UP -> CLEANED_UP;
+            case RESTORED -> RESTORED;
             default -> values()[ordinal() + 1];
         };
     }
 
     public boolean isCleanUp() {
-        return ordinal() >= DELETE_LOAD_BALANCER.ordinal();
+        return ordinal() >= DELETE_LOAD_BALANCER.ordinal() && ordinal() <= CLEANED_UP.ordinal();
+    }
+
+    /** Whether the step belongs to restoring a load balancer's firewall. */
+    public boolean isRestore() {
+        return ordinal() >= ATTACH_FIREWALL.ordinal();
     }
 }

@@ -41,6 +41,29 @@ public class Decommissions {
      *
      * @throws RequestRuleViolation without a reason, or when a decommission of that load balancer is already open
      */
+    /** Whether a decommission of that load balancer is already asked for (open or approved). */
+    @Transactional(readOnly = true)
+    public boolean isAsked(UUID loadBalancerId) {
+        return requests.existsDecommissionFor(loadBalancerId);
+    }
+
+    /**
+     * The portal's own ask when a load balancer reaches its end date: filed in the portal's name, then either left
+     * for an approver or approved at once, as {@code portal.requests.auto-decommission-approval} says.
+     *
+     * @return the request's id
+     */
+    @Transactional
+    public UUID askAtEndDate(DecommissionAsk ask) {
+        UUID id = ask(ask);
+        if (properties.autoDecommissionApproval() == RequestsProperties.AutoDecommissionApproval.BY_POLICY) {
+            LoadBalancerRequest request = requests.findById(id).orElseThrow();
+            request.approveByPolicy(RequestsProperties.AUTO_DECOMMISSION_APPROVAL, clock.instant());
+            requests.save(request);
+        }
+        return id;
+    }
+
     @Transactional
     public UUID ask(DecommissionAsk ask) {
         if (!StringUtils.hasText(ask.reason())) {

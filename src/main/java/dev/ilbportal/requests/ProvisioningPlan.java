@@ -9,6 +9,7 @@ import dev.ilbportal.civo.model.Backend;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.InstancePool;
 import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
+import dev.ilbportal.civo.model.LoadBalancerUpdateRequest;
 import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.kubernetes.ServiceManifest;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,12 @@ public record ProvisioningPlan(String region, List<PlannedCall> calls) {
         FIND_LOAD_BALANCER("find-load-balancer", Api.CIVO, "GET", "/loadbalancers/{loadBalancer}", null),
         DELETE_LOAD_BALANCER("delete-load-balancer", Api.CIVO, "DELETE", "/loadbalancers/{loadBalancer}", null),
         DELETE_FIREWALL("delete-firewall", Api.CIVO, "DELETE", "/firewalls/{firewall}", null),
-        CONFIRM_GONE("confirm-gone", Api.CIVO, "GET", "/loadbalancers", null);
+        CONFIRM_GONE("confirm-gone", Api.CIVO, "GET", "/loadbalancers", null),
+        /** Restoring a firewall: puts the approved firewall back on a load balancer whose firewall was swapped. */
+        ATTACH_FIREWALL("attach-firewall", Api.CIVO, "PUT", "/loadbalancers/{loadBalancer}",
+                LoadBalancerUpdateRequest.class),
+        /** Restoring a firewall: deletes one offending ingress rule, by the id Civo gave it. */
+        DELETE_FIREWALL_RULE("delete-firewall-rule", Api.CIVO, "DELETE", "/firewalls/{firewall}/rules/{rule}", null);
 
         /** Which API a step calls: Civo's (below the path prefix, with the region) or the cluster's own. */
         enum Api { CIVO, KUBERNETES }
@@ -293,6 +299,34 @@ public record ProvisioningPlan(String region, List<PlannedCall> calls) {
                 .or(() -> call(Step.FIND_LOAD_BALANCER)
                         .map(call -> Step.FIND_LOAD_BALANCER.variablesOf(call.path()).getFirst()))
                 .orElse(null);
+    }
+
+    /** One ingress rule a firewall restore deletes: the firewall it is on and the id Civo gave it. */
+    public record RuleDeletion(String firewallId, String ruleId) {
+    }
+
+    /** The rules a firewall restore deletes, in plan order. */
+    public List<RuleDeletion> ruleDeletions() {
+        return calls.stream().filter(call -> call.step() == Step.DELETE_FIREWALL_RULE)
+                .map(call -> Step.DELETE_FIREWALL_RULE.variablesOf(call.path()))
+                .map(variables -> new RuleDeletion(variables.get(0), variables.get(1)))
+                .toList();
+    }
+
+    /** The update that puts the approved firewall back, when a firewall restore re-attaches it. */
+    public Optional<LoadBalancerUpdateRequest> firewallAttach() {
+        return call(Step.ATTACH_FIREWALL).map(call -> (LoadBalancerUpdateRequest) call.body());
+    }
+
+    /**
+     * Whether the plan only deletes firewall rules (and reads rules back): the kind of restore a policy may let
+     * through without an approver.
+     */
+    @JsonIgnore
+    public boolean isPureRuleRemoval() {
+        return calls.stream().anyMatch(call -> call.step() == Step.DELETE_FIREWALL_RULE)
+                && calls.stream().allMatch(call -> call.step() == Step.DELETE_FIREWALL_RULE
+                        || call.step() == Step.CHECK_FIREWALL_RULES);
     }
 
     /** The ports the load balancer listens on, as {@code port/PROTOCOL}, in plan order without repeats. */

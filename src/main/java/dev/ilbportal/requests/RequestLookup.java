@@ -31,8 +31,15 @@ public class RequestLookup {
                 .map(RequestLookup::view);
     }
 
+    /** The day a request's load balancer should end, if it asked for one. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.LocalDate> endDateOf(UUID requestId) {
+        return requests.findById(requestId).map(LoadBalancerRequest::endsOn);
+    }
+
     /** The plan frozen into one revision of a request: its canonical JSON and hash, as the approvers saw them. */
     @Transactional(readOnly = true)
+
     public Optional<SubmittedPlan> planOf(UUID requestId, int revision) {
         return requests.findById(requestId).flatMap(request -> request.revisions().stream()
                 .filter(candidate -> candidate.number() == revision)

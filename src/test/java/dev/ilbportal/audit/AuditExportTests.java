@@ -7,6 +7,7 @@ import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,5 +133,17 @@ class AuditExportTests {
                 written, out.bytes, out.writes, peakGrowth, out.heapSamples.size());
         assertThat(out.heapSamples).hasSizeGreaterThan(5);
         assertThat(peakGrowth).as("heap growth while streaming %d bytes", out.bytes).isLessThan(out.bytes / 2);
+    }
+
+    @Test
+    void theExportNeutralisesAnActorNameThatLooksLikeAFormulaWithoutChangingItsHash() {
+        AuditEvent event = new AuditEvent(7, Instant.parse("2026-03-01T10:15:30Z"), "mallory", "=cmd|' /C calc'!A0",
+                "REQUESTER", "request.submitted", "request", "r-1", "payments", "r-1", null, null, null, "{}",
+                AuditChain.GENESIS, null);
+        String hash = AuditChain.hashOf(event);
+
+        String line = AuditExport.csv(event);
+        assertThat(line).contains(",\"'=cmd|' /C calc'!A0\",");
+        assertThat(AuditChain.hashOf(event)).as("hashes are over the stored value").isEqualTo(hash);
     }
 }

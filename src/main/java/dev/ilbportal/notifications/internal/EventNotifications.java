@@ -2,6 +2,7 @@ package dev.ilbportal.notifications.internal;
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.notifications.NotificationKind;
+import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerEndingSoon;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
@@ -64,6 +65,21 @@ class EventNotifications {
         if (event.to().alarming() || event.recovered()) {
             outbox.enqueue(notificationFor(event));
         }
+    }
+
+    @EventListener
+    void on(LoadBalancerEndingSoon event) {
+        outbox.enqueue(notificationFor(event));
+    }
+
+    Notification notificationFor(LoadBalancerEndingSoon event) {
+        String when = event.daysBefore() == 1 ? "tomorrow" : "in " + event.daysBefore() + " days";
+        String title = "Load balancer " + event.name() + " ends " + when;
+        String text = "The internal load balancer " + event.name() + " of team " + event.team() + " reaches its end "
+                + "date on " + event.endsOn() + ". On that day the portal asks for its decommissioning. To keep it "
+                + "longer, ask for a later end date.";
+        return notification(NotificationKind.END_DATE_REMINDER, event.team(), title, text, "/inventory", null,
+                event.loadBalancerId(), Audience.team(event.team()));
     }
 
     @EventListener

@@ -46,6 +46,12 @@ class ApprovedRequestListener {
             startDecommission(request, plan);
             return;
         }
+        if (request.kind() == RequestKind.RESTORE_FIREWALL) {
+            InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
+            ProvisioningJob job = jobs.save(ProvisioningJob.restoreFirewall(request.id(), lb, plan, clock.instant()));
+            events.publishEvent(new ProvisioningStarted(job.id(), request.id(), request.team(), lb.region()));
+            return;
+        }
         ProvisioningJob job = jobs.save(ProvisioningJob.provision(request.id(), request.team(),
                 new SubmittedPlan(plan.json(), approved.planHash()), clock.instant()));
         events.publishEvent(new ProvisioningStarted(job.id(), request.id(), request.team(), job.region()));

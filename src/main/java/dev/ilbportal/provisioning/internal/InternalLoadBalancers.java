@@ -2,6 +2,7 @@ package dev.ilbportal.provisioning.internal;
 
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -58,4 +59,34 @@ public interface InternalLoadBalancers extends JpaRepository<InternalLoadBalance
             order by l.createdAt desc, l.id""")
     Page<InternalLoadBalancer> search(boolean restricted, Collection<String> onlyTeams, String team, String region,
                                       InternalLoadBalancer.Status status, Pageable page);
+
+    /** Active load balancers whose end date is on or before {@code day}; uses the partial end-date index. */
+    @Query("""
+            select l from InternalLoadBalancer l
+            where l.status = dev.ilbportal.provisioning.InternalLoadBalancer.Status.ACTIVE
+              and l.endsOn is not null and l.endsOn <= :day
+            order by l.endsOn""")
+    List<InternalLoadBalancer> findActiveEndingBy(java.time.LocalDate day);
+
+    /** Claims the week-before reminder: 1 for the one instance that sends it, 0 for everyone after. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.remindedWeekBeforeAt = :at
+            where l.id = :id and l.remindedWeekBeforeAt is null""")
+    int claimWeekBeforeReminder(UUID id, java.time.Instant at);
+
+    /** Claims the day-before reminder (and the week-before one, which would come too late to be of use). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.remindedDayBeforeAt = :at,
+                l.remindedWeekBeforeAt = coalesce(l.remindedWeekBeforeAt, :at)
+            where l.id = :id and l.remindedDayBeforeAt is null""")
+    int claimDayBeforeReminder(UUID id, java.time.Instant at);
+
+    /** Claims the filing of the end-of-life decommission. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("""
+            update InternalLoadBalancer l set l.endDecommissionFiledAt = :at
+            where l.id = :id and l.endDecommissionFiledAt is null""")
+    int claimEndDecommission(UUID id, java.time.Instant at);
 }

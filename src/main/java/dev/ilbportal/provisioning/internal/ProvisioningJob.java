@@ -25,7 +25,7 @@ import java.util.UUID;
 public class ProvisioningJob {
 
     /** What the job does. */
-    public enum Kind { PROVISION, DECOMMISSION }
+    public enum Kind { PROVISION, DECOMMISSION, RESTORE_FIREWALL }
 
     @Id
     private UUID id;
@@ -158,13 +158,43 @@ public class ProvisioningJob {
         return job;
     }
 
+    /**
+     * A job that restores an inventory entry's firewall as the approved plan says: re-attach it if it was swapped,
+     * delete each offending ingress rule by id, then confirm. Every step is safe to run again after a crash.
+     */
+    public static ProvisioningJob restoreFirewall(UUID requestId, InternalLoadBalancer lb, SubmittedPlan approved,
+                                                  Instant now) {
+        ProvisioningPlan.read(approved.json(), approved.hash());
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.requestId = requestId;
+        job.kind = Kind.RESTORE_FIREWALL;
+        job.status = JobStatus.PENDING;
+        job.step = ProvisioningStep.ATTACH_FIREWALL;
+        job.team = lb.team();
+        job.region = lb.region();
+        job.planJson = approved.json();
+        job.planHash = approved.hash();
+        job.networkId = lb.networkId();
+        job.firewallId = lb.firewallId();
+        job.firewallCreated = lb.firewallCreated();
+        job.loadBalancerName = lb.name();
+        job.loadBalancerId = lb.civoId();
+        job.privateIp = lb.privateIp();
+        job.publicIp = lb.publicIp();
+        job.nextRunAt = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
     void advance(Instant now) {
         step = step.next();
         stepAttempts = 0;
         nextRunAt = now;
         waitDeadline = null;
         updatedAt = now;
-        if (step == ProvisioningStep.DONE) {
+        if (step == ProvisioningStep.DONE || step == ProvisioningStep.RESTORED) {
             status = JobStatus.SUCCEEDED;
         } else if (step == ProvisioningStep.CLEANED_UP) {
             status = kind == Kind.DECOMMISSION ? JobStatus.SUCCEEDED : JobStatus.ABANDONED;

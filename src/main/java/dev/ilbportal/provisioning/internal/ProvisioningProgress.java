@@ -16,7 +16,10 @@ public record ProvisioningProgress(ProvisioningJob job, List<StepLine> steps, Li
     }
 
     public static ProvisioningProgress of(ProvisioningJob job, List<StepLog.Entry> trail) {
-        List<ProvisioningStep> shown = job.step().isCleanUp()
+        List<ProvisioningStep> shown = job.step().isRestore()
+                ? List.of(ProvisioningStep.ATTACH_FIREWALL, ProvisioningStep.DELETE_INGRESS_RULES,
+                        ProvisioningStep.CONFIRM_RESTORED)
+                : job.step().isCleanUp()
                 ? List.of(ProvisioningStep.DELETE_LOAD_BALANCER, ProvisioningStep.DELETE_FIREWALL,
                         ProvisioningStep.CONFIRM_GONE)
                 : List.of(ProvisioningStep.ENSURE_FIREWALL, ProvisioningStep.CHECK_FIREWALL_RULES,

@@ -8,6 +8,7 @@ import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRules;
 import dev.ilbportal.civo.model.LoadBalancer;
+import dev.ilbportal.civo.model.LoadBalancerUpdateRequest;
 import dev.ilbportal.civo.model.SimpleResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +60,10 @@ class ProvisioningSteps {
                     .orElseGet(() -> deleteLoadBalancer(job));
             case DELETE_FIREWALL -> deleteFirewall(job);
             case CONFIRM_GONE -> confirmGone(job);
-            case RECORD_INVENTORY, DONE, CLEANED_UP ->
+            case ATTACH_FIREWALL -> attachFirewall(job);
+            case DELETE_INGRESS_RULES -> deleteIngressRules(job);
+            case CONFIRM_RESTORED -> confirmRestored(job);
+            case RECORD_INVENTORY, DONE, CLEANED_UP, RESTORED ->
                     throw new IllegalStateException(job.step() + " is not a Civo step");
         };
     }
@@ -211,6 +215,56 @@ class ProvisioningSteps {
             return new StepResult.Wait(clock.instant().plus(properties.availablePoll()), "Firewall still listed");
         }
         return new StepResult.Advance("Load balancer and firewall are gone from Civo", null);
+    }
+
+    /** Puts the approved firewall back when the plan says it was swapped; sending it again changes nothing. */
+    private StepResult attachFirewall(ProvisioningJob job) {
+        Optional<LoadBalancerUpdateRequest> attach = job.plan().firewallAttach();
+        if (attach.isEmpty()) {
+            return new StepResult.Advance("The approved firewall was still attached; nothing to re-attach", null);
+        }
+        civo.updateLoadBalancer(job.loadBalancerId(), attach.get());
+        return new StepResult.Advance("Re-attached the approved firewall " + attach.get().firewallId(),
+                attach.get().firewallId());
+    }
+
+    /**
+     * Deletes each offending rule by the id read from Civo when the restore was asked for. A rule that is already gone
+     * (deleted by hand, or by this step before a crash) is what was wanted: success, not failure.
+     */
+    private StepResult deleteIngressRules(ProvisioningJob job) {
+        int deleted = 0;
+        int alreadyGone = 0;
+        for (ProvisioningPlan.RuleDeletion rule : job.plan().ruleDeletions()) {
+            try {
+                civo.deleteFirewallRule(job.region(), rule.firewallId(), rule.ruleId());
+                deleted++;
+            } catch (CivoApiException e) {
+                if (e.kind() != CivoApiException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                alreadyGone++;
+            }
+        }
+        return new StepResult.Advance("Deleted " + deleted + " ingress rule(s)"
+                + (alreadyGone == 0 ? "" : "; " + alreadyGone + " already gone"), job.firewallId());
+    }
+
+    /** Reads Civo back: the approved firewall is attached and has no ingress rule, or the restore failed. */
+    private StepResult confirmRestored(ProvisioningJob job) {
+        LoadBalancer loadBalancer = civo.getLoadBalancer(job.region(), job.loadBalancerId());
+        if (!job.firewallId().equals(loadBalancer.firewallId())) {
+            return new StepResult.Fail("firewall_not_restored", "The load balancer still has firewall "
+                    + loadBalancer.firewallId() + ", not the approved " + job.firewallId() + ".");
+        }
+        List<FirewallRule> ingress = FirewallRules.of(civo.listFirewallRules(job.region(), job.firewallId()))
+                .ingress();
+        if (!ingress.isEmpty()) {
+            return new StepResult.Fail("ingress_rules_remain", "The approved firewall has " + ingress.size()
+                    + " ingress rule(s) the plan did not name (added after it was read?). Ask for a restore again: "
+                    + "its plan reads Civo afresh.");
+        }
+        return new StepResult.Advance("The approved firewall is attached and has no ingress rule", job.firewallId());
     }
 
     private Optional<Firewall> firewallNamed(String region, String name) {

@@ -10,6 +10,7 @@ import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningCleanedUp;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningStepCompleted;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningStepRetried;
+import dev.ilbportal.requests.RequestLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,10 +42,12 @@ public class ProvisioningWorker {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RequestLookup requests;
 
     ProvisioningWorker(ProvisioningJobs jobs, InternalLoadBalancers inventory, ProvisioningSteps steps,
                        StepLog stepLog, ProvisioningProperties properties, TransactionTemplate transactions,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, RequestLookup requests) {
+        this.requests = requests;
         this.jobs = jobs;
         this.inventory = inventory;
         this.steps = steps;
@@ -121,6 +124,9 @@ public class ProvisioningWorker {
                     job.advance(now);
                     events.publishEvent(new ProvisioningStepCompleted(job.id(), job.requestId(), job.team(), step,
                             advance.civoId(), advance.detail()));
+                    if (job.step() == ProvisioningStep.RESTORED) {
+                        restored(job);
+                    }
                     if (job.step() == ProvisioningStep.CLEANED_UP) {
                         events.publishEvent(new ProvisioningCleanedUp(job.id(), job.requestId(), job.team(),
                                 job.loadBalancerId(), job.firewallCreated() ? job.firewallId() : null));
@@ -160,6 +166,12 @@ public class ProvisioningWorker {
                 });
     }
 
+    private void restored(ProvisioningJob job) {
+        inventory.findByCivoId(job.loadBalancerId()).ifPresent(lb -> events.publishEvent(
+                new ProvisioningEvents.FirewallRestored(job.id(), job.requestId(), lb.id(), job.team(), job.region(),
+                        lb.civoId(), lb.firewallId())));
+    }
+
     private void checkpoint(ProvisioningJob job) {
         transactions.executeWithoutResult(tx -> job.versionFrom(jobs.saveAndFlush(job)));
     }
@@ -167,8 +179,11 @@ public class ProvisioningWorker {
     private void recordInventory(ProvisioningJob job) {
         transactions.executeWithoutResult(tx -> {
             Instant now = clock.instant();
-            InternalLoadBalancer lb = inventory.findByRequestId(job.requestId())
-                    .orElseGet(() -> inventory.save(InternalLoadBalancer.from(job, now)));
+            InternalLoadBalancer lb = inventory.findByRequestId(job.requestId()).orElseGet(() -> {
+                InternalLoadBalancer created = InternalLoadBalancer.from(job, now);
+                created.endOn(requests.endDateOf(job.requestId()).orElse(null));
+                return inventory.save(created);
+            });
             stepLog.write(job.id(), ProvisioningStep.RECORD_INVENTORY, "DONE", "Inventory entry " + lb.id(),
                     lb.civoId(), now);
             job.advance(now);

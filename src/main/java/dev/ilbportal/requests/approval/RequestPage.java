@@ -48,6 +48,7 @@ public record RequestPage(UUID id, String name, String team, String region, Requ
                 case APPROVED -> "Approved";
                 case REJECTED -> "Rejected";
                 case OVERRIDE_APPROVED -> "Approved by admin override";
+                case POLICY_APPROVED -> "Approved by policy";
             };
         }
     }

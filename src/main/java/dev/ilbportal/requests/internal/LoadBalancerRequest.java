@@ -94,6 +94,10 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** The day the load balancer should end (optional): the portal reminds the team and files its decommission. */
+    @Column(name = "ends_on")
+    private java.time.LocalDate endsOn;
+
     @Version
     private long version;
 
@@ -154,12 +158,45 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     }
 
     /**
+     * Asks for an exposed load balancer's firewall to be restored, with the plan of Civo calls read at the time of
+     * asking. Submitted at once; it goes through the same approvals as any request unless a policy approves it.
+     */
+    public static LoadBalancerRequest restoreFirewall(String team, Participant requester, UUID loadBalancerId,
+                                                      SpecSnapshot spec, SubmittedPlan plan, Instant now,
+                                                      Duration expiry) {
+        LoadBalancerRequest request = draft(team, requester, spec, now);
+        request.kind = RequestKind.RESTORE_FIREWALL;
+        request.loadBalancerId = loadBalancerId;
+        request.submit(plan, requester, now, expiry);
+        return request;
+    }
+
+    /**
+     * The portal's own approval of the current revision under a configured policy; the policy's name is the reason
+     * the audit trail shows. Nobody's separation of duties is bypassed: no person decides.
+     */
+    public void approveByPolicy(String policy, Instant now) {
+        requireStatus("approve", RequestStatus.SUBMITTED);
+        RequestRevision current = currentRevision().orElseThrow();
+        Participant portal = new Participant("portal:policy", "ILB Portal (policy)");
+        String reason = "Approved by policy " + policy;
+        decisions.add(new RequestDecision(this, current.number(), current.planHash(), Outcome.POLICY_APPROVED, portal,
+                reason, now));
+        status = RequestStatus.APPROVED;
+        decidedAt = now;
+        updatedAt = now;
+        registerEvent(new RequestApproved(id, team, region, current.number(), current.planHash(), false, reason,
+                portal));
+    }
+
+    /**
      * Changes what is asked for. A rejected request reopens as a draft; a submitted one gets no new revision until
      * it is submitted again, and every approval given so far is voided.
      */
     public void edit(SpecSnapshot spec, Participant by, Instant now) {
-        if (kind == RequestKind.DECOMMISSION) {
-            throw new RequestRuleViolation("A decommission request cannot be edited; withdraw it and ask again.");
+        if (kind != RequestKind.PROVISION) {
+            throw new RequestRuleViolation("A " + kind.title().toLowerCase() + " request cannot be edited; withdraw it "
+                    + "and ask again.");
         }
         requireStatus("edit", RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.REJECTED);
         RequestStatus before = status;
@@ -174,6 +211,17 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
             expiresAt = null;
         }
         registerEvent(new RequestEdited(id, team, before, voided, by));
+    }
+
+    /** Sets (or, with null, clears) the day the load balancer should end; only before the request is submitted. */
+    public void endOn(java.time.LocalDate date, Instant now) {
+        requireStatus("change its end date", RequestStatus.DRAFT);
+        this.endsOn = date;
+        this.updatedAt = now;
+    }
+
+    public java.time.LocalDate endsOn() {
+        return endsOn;
     }
 
     /** Freezes the current spec and its plan into the next revision and puts it in the approvers' queue. */

@@ -43,10 +43,17 @@ public interface LoadBalancerRequests extends JpaRepository<LoadBalancerRequest,
 
     @Query("""
             select count(r) > 0 from LoadBalancerRequest r
-            where r.loadBalancerId = :loadBalancerId
+            where r.loadBalancerId = :loadBalancerId and r.kind = dev.ilbportal.requests.RequestKind.DECOMMISSION
               and r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED,
                                dev.ilbportal.requests.RequestStatus.APPROVED)""")
     boolean existsDecommissionFor(UUID loadBalancerId);
+
+    /** Whether a restore of that load balancer's firewall is still waiting for its decision. */
+    @Query("""
+            select count(r) > 0 from LoadBalancerRequest r
+            where r.loadBalancerId = :loadBalancerId and r.kind = dev.ilbportal.requests.RequestKind.RESTORE_FIREWALL
+              and r.status in (dev.ilbportal.requests.RequestStatus.DRAFT, dev.ilbportal.requests.RequestStatus.SUBMITTED)""")
+    boolean existsOpenRestoreFor(UUID loadBalancerId);
 
     @Query("""
             select r.id from LoadBalancerRequest r

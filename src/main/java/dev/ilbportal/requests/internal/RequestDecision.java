@@ -18,8 +18,9 @@ import java.util.UUID;
 @Table(name = "lb_request_decision")
 public class RequestDecision {
 
-    /** What was decided. An override is an admin's approval outside the normal rules, with a reason. */
-    public enum Outcome { APPROVED, REJECTED, OVERRIDE_APPROVED }
+    /** What was decided. An override is an admin's approval outside the normal rules, with a reason;
+     * a policy approval is the portal's own, under a configured policy that names itself as the reason. */
+    public enum Outcome { APPROVED, REJECTED, OVERRIDE_APPROVED, POLICY_APPROVED }
 
     @Id
     private UUID id;

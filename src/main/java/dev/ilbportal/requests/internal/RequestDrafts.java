@@ -83,6 +83,20 @@ public class RequestDrafts {
 
     /** Re-checks everything, freezes the plan into a new revision and puts the request in the approvers' queue. */
     public StepOutcome submit(UUID id, String justification, CurrentUser user) {
+        return submit(id, justification, null, user);
+    }
+
+    /**
+     * Submits with an optional end date as typed ({@code YYYY-MM-DD}); a date that is garbage, not after today or
+     * beyond {@code portal.requests.max-lifetime} is refused beside its field and nothing changes.
+     */
+    public StepOutcome submit(UUID id, String justification, String endsOn, CurrentUser user) {
+        EndDate endDate = EndDate.parse(endsOn, java.time.LocalDate.now(clock), properties.maxLifetime());
+        if (endDate.problem() != null) {
+            SpecProblems problems = new SpecProblems();
+            problems.add("endsOn", endDate.problem());
+            return StepOutcome.refused(problems);
+        }
         String seenSpec = transactions.execute(tx -> changeable(id, user).specJson());
         LoadBalancerSpec current = SpecJson.read(seenSpec);
         LoadBalancerSpec spec = new LoadBalancerSpec(current.region(), current.networkId(), current.name(),
@@ -103,6 +117,7 @@ public class RequestDrafts {
             if (request.status() != RequestStatus.DRAFT || !SpecJson.write(spec).equals(request.specJson())) {
                 request.edit(SpecJson.snapshot(spec), Participant.of(user), clock.instant());
             }
+            request.endOn(endDate.date(), clock.instant());
             request.submit(plan.toSubmitted(), Participant.of(user), clock.instant(), properties.expiry());
             requests.save(request);
             return StepOutcome.saved(id);

@@ -14,11 +14,33 @@ import org.springframework.validation.annotation.Validated;
  * @param approvalsNeeded how many different approvers must approve the same revision
  * @param expiry          how long a submitted request waits for its decision before it expires
  * @param expiryCheck     how often the expiry job looks for requests that are due
+ * @param restoreWithoutApproval whether a firewall restore whose plan only deletes ingress rules is approved by
+ *                        policy at once (audited as such); a re-attach of the firewall always waits for an approver
+ * @param maxLifetime     how far ahead a request's end date may be
+ * @param autoDecommissionApproval whether the decommission filed at a load balancer's end date waits for an approver
+ *                        or is approved by policy
  */
 @Validated
 @ConfigurationProperties("portal.requests")
 public record RequestsProperties(
         @DefaultValue("1") @Min(1) @Max(10) int approvalsNeeded,
         @DefaultValue("7d") @NotNull Duration expiry,
-        @DefaultValue("5m") @NotNull Duration expiryCheck) {
+        @DefaultValue("5m") @NotNull Duration expiryCheck,
+        @DefaultValue("false") boolean restoreWithoutApproval,
+        @DefaultValue("365d") @NotNull Duration maxLifetime,
+        @DefaultValue("wait-for-approver") @NotNull AutoDecommissionApproval autoDecommissionApproval) {
+
+    /** What happens to the decommission the portal files when a load balancer reaches its end date. */
+    public enum AutoDecommissionApproval {
+        /** It waits in the queue for an approver, like any request. */
+        WAIT_FOR_APPROVER,
+        /** It is approved at once by the portal's policy (audited as such). */
+        BY_POLICY
+    }
+
+    /** The name of the policy that approves end-of-life decommissions, as the audit trail shows it. */
+    public static final String AUTO_DECOMMISSION_APPROVAL = "portal.requests.auto-decommission-approval";
+
+    /** The name of the policy that lets pure rule removals through, as the audit trail shows it. */
+    public static final String RESTORE_WITHOUT_APPROVAL = "portal.requests.restore-without-approval";
 }

@@ -125,11 +125,12 @@ class RequestWizardController {
 
     @PostMapping("/requests/{id}/submit")
     String submit(@PathVariable UUID id, @RequestParam(name = "justification", required = false) String justification,
-                  CurrentUser user, Model model) {
-        StepOutcome outcome = drafts.submit(id, justification, user);
+                  @RequestParam(name = "endsOn", required = false) String endsOn, CurrentUser user, Model model) {
+        StepOutcome outcome = drafts.submit(id, justification, endsOn, user);
         if (outcome.isSaved()) {
             return "redirect:/requests/" + id;
         }
+        model.addAttribute("endsOn", endsOn);
         return pages.review(model, drafts.open(id, user), justification, outcome);
     }
 

@@ -3,12 +3,16 @@ package dev.ilbportal.verification.internal;
 import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.verification.Trigger;
 import dev.ilbportal.verification.Verifier;
+import dev.ilbportal.provisioning.ProvisioningEvents.FirewallRestored;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
-/** Proves a new load balancer internal right after it is built, once the provisioning transaction committed. */
+/**
+ * Proves a new load balancer internal right after it is built, and again right after its firewall is restored, once
+ * the provisioning transaction committed.
+ */
 @Component
 class AfterProvisioningVerification {
 
@@ -25,5 +29,13 @@ class AfterProvisioningVerification {
     void on(LoadBalancerProvisioned provisioned) {
         inventory.find(provisioned.loadBalancerId())
                 .ifPresent(lb -> verifier.verify(lb, Trigger.AFTER_PROVISIONING, null));
+    }
+
+    /** A restored firewall is proven (or not) at once, so the load balancer need not wait for the hourly round. */
+    @Async
+    @TransactionalEventListener
+    void on(FirewallRestored restored) {
+        inventory.find(restored.loadBalancerId())
+                .ifPresent(lb -> verifier.verify(lb, Trigger.AFTER_RESTORE, null));
     }
 }

@@ -1,5 +1,6 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.internal;
 
+import dev.ilbportal.audit.AuditLog;
 import dev.ilbportal.shared.AuditTogether;
 import dev.ilbportal.shared.PortalEvent;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.web;
 
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.UrlAccessRules;

@@ -1,5 +1,7 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.web;
 
+import dev.ilbportal.audit.Attestation;
+import dev.ilbportal.audit.internal.CsvCell;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.web;
 
 import static dev.ilbportal.identity.TestPeople.personWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ilbportal.audit.Attestation;
+import dev.ilbportal.audit.AuditChain;
+import dev.ilbportal.audit.AuditEvent;
+import dev.ilbportal.audit.AuditExport;
+import dev.ilbportal.audit.AuditFilter;
+import dev.ilbportal.audit.AuditLog;
+import dev.ilbportal.audit.AuditPage;
+import dev.ilbportal.audit.ChainCheck;
+import dev.ilbportal.audit.Checkpoints;
+import dev.ilbportal.audit.EvidencePacks;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.SecuritySliceConfiguration;
 import java.time.Instant;

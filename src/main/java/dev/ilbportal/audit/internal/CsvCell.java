@@ -1,4 +1,4 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.internal;
 
 /**
  * A CSV cell that a spreadsheet shows and never runs: a value starting with {@code = + - @}, a tab or a carriage
@@ -6,13 +6,13 @@ package dev.ilbportal.audit;
  * apostrophe, so that "drop one leading apostrophe" restores every value exactly (docs/audit-integrity.md "CSV").
  * Only the CSV view changes: hashes are computed over the stored values.
  */
-final class CsvCell {
+public final class CsvCell {
 
     private CsvCell() {
     }
 
     /** The value quoted per RFC 4180 and neutralised; null (absent) stays an empty cell. */
-    static String of(String value) {
+    public static String of(String value) {
         if (value == null) {
             return "";
         }
@@ -23,7 +23,7 @@ final class CsvCell {
         return cell.append(value.replace("\"", "\"\"")).append('"').toString();
     }
 
-    static boolean needsApostrophe(String value) {
+    public static boolean needsApostrophe(String value) {
         if (value.isEmpty()) {
             return false;
         }

@@ -1,7 +1,10 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ilbportal.audit.AuditExported;
+import dev.ilbportal.audit.ChainCheck;
+import dev.ilbportal.audit.ChainChecked;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;

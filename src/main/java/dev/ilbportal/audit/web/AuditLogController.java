@@ -1,5 +1,15 @@
-package dev.ilbportal.audit;
+package dev.ilbportal.audit.web;
 
+import dev.ilbportal.audit.AuditEvent;
+import dev.ilbportal.audit.AuditExport;
+import dev.ilbportal.audit.AuditFilter;
+import dev.ilbportal.audit.AuditLog;
+import dev.ilbportal.audit.AuditPage;
+import dev.ilbportal.audit.ChainCheck;
+import dev.ilbportal.audit.Checkpoint;
+import dev.ilbportal.audit.Checkpoints;
+import dev.ilbportal.audit.EvidencePacks;
+import dev.ilbportal.audit.TimelineEntry;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
