@@ -457,17 +457,21 @@ public class CivoClient {
                 T accepted = (T) new SimpleResult("success", null, null);
                 return accepted;
             }
-            throw malformed(call, response, "empty body", null);
+            throw malformed(call, response, "Civo answered HTTP " + response.status() + " with an empty body", null);
         }
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw malformed(call, response, "body is null", null);
+                throw malformed(call, response, "Civo answered HTTP " + response.status() + " with null", null);
             }
             return value;
         } catch (JacksonException unparseable) {
-            throw malformed(call, response, "body does not parse as " + type.getRawClass().getSimpleName() + ": "
-                    + unparseable.getOriginalMessage(), unparseable);
+            // People see what happened in Civo's terms; the parser's own words (positions, markers) go to the log.
+            log.warn("{}: the HTTP {} answer does not parse as {}: {}", call.describe(), response.status(),
+                    type.getRawClass().getSimpleName(), unparseable.getOriginalMessage());
+            throw malformed(call, response, "Civo answered HTTP " + response.status() + " with a body that is not "
+                    + "the JSON it documents (cut off, or of another shape); the details are in the portal's log",
+                    unparseable);
         }
     }
 

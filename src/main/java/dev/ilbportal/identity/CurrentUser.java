@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
@@ -43,6 +44,11 @@ public record CurrentUser(String subject, String displayName, String email, Set<
             email = oidc.getEmail();
         } else if (principal instanceof OAuth2User oauth2) {
             displayName = firstNonBlank(oauth2.getAttribute("name"), subject);
+        } else if (principal instanceof ClaimAccessor token) {
+            // A bearer token of the API: the same claims an ID token carries.
+            displayName = firstNonBlank(token.getClaimAsString("name"), token.getClaimAsString("preferred_username"),
+                    subject);
+            email = token.getClaimAsString("email");
         }
         return new CurrentUser(subject, displayName, email, rolesIn(authentication.getAuthorities()),
                 teamsIn(authentication.getAuthorities()));

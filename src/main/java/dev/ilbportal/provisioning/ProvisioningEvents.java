@@ -5,7 +5,6 @@ import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,9 +18,6 @@ public final class ProvisioningEvents {
 
     private static final Actor WORKER = Actor.portal("provisioning");
 
-    private static Actor admin(String subject) {
-        return new Actor(subject, subject, Set.of("admin"));
-    }
 
     /** Details without nulls (the audit trail's canonical JSON keeps what is there). */
     private static Map<String, Object> present(Object... keysAndValues) {
@@ -84,17 +80,17 @@ public final class ProvisioningEvents {
     }
 
     public record ProvisioningRetriedByAdmin(UUID jobId, UUID requestId, String team, ProvisioningStep step,
-                                             String adminSubject) implements PortalEvent {
-        public Actor actor() { return admin(adminSubject); }
+                                             Actor admin) implements PortalEvent {
+        public Actor actor() { return admin; }
         public String action() { return "provisioning.retried"; }
         public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
         public Object before() { return present("status", "FAILED", "step", step.name()); }
         public Object after() { return present("status", "PENDING", "step", step.name()); }
     }
 
-    public record ProvisioningAbandoned(UUID jobId, UUID requestId, String team, String adminSubject)
+    public record ProvisioningAbandoned(UUID jobId, UUID requestId, String team, Actor admin)
             implements PortalEvent {
-        public Actor actor() { return admin(adminSubject); }
+        public Actor actor() { return admin; }
         public String action() { return "provisioning.abandoned"; }
         public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
         public Object after() { return present("status", "CLEANING_UP"); }
@@ -110,9 +106,9 @@ public final class ProvisioningEvents {
         }
     }
 
-    public record DecommissionRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject)
+    public record DecommissionRequested(UUID requestId, UUID loadBalancerId, String team, Actor requester)
             implements PortalEvent {
-        public Actor actor() { return new Actor(requesterSubject, requesterSubject, Set.of("requester")); }
+        public Actor actor() { return requester; }
         public String action() { return "provisioning.decommission-requested"; }
         public EventSubject subject() {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);
@@ -136,10 +132,10 @@ public final class ProvisioningEvents {
     }
 
     /** Someone asked for an exposed load balancer's firewall to be restored; the plan is the request's. */
-    public record FirewallRestoreRequested(UUID requestId, UUID loadBalancerId, String team, String requesterSubject,
-                                           Set<String> roles, int rulesToDelete, boolean reattach,
+    public record FirewallRestoreRequested(UUID requestId, UUID loadBalancerId, String team, Actor requester,
+                                           int rulesToDelete, boolean reattach,
                                            boolean approvedByPolicy) implements PortalEvent {
-        public Actor actor() { return new Actor(requesterSubject, requesterSubject, roles); }
+        public Actor actor() { return requester; }
         public String action() { return "provisioning.firewall-restore-requested"; }
         public EventSubject subject() {
             return EventSubject.loadBalancer(loadBalancerId.toString(), requestId.toString(), team);

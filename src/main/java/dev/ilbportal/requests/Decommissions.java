@@ -4,6 +4,7 @@ import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.requests.internal.SpecJson;
+import dev.ilbportal.requests.internal.SpecRules;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Clock;
 import java.util.UUID;
@@ -69,6 +70,13 @@ public class Decommissions {
         if (!StringUtils.hasText(ask.reason())) {
             throw new RequestRuleViolation("Say why it can go; approvers read it.");
         }
+        if (ask.reason().length() > SpecRules.MAX_JUSTIFICATION_LENGTH) {
+            throw new RequestRuleViolation("Keep the reason under " + SpecRules.MAX_JUSTIFICATION_LENGTH
+                    + " characters; it has " + ask.reason().length() + ".");
+        }
+        if (SpecRules.hasControlCharacter(ask.reason())) {
+            throw new RequestRuleViolation("The reason contains a control character (NUL, for example); remove it.");
+        }
         if (requests.existsDecommissionFor(ask.loadBalancerId())) {
             throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");
         }
@@ -78,6 +86,11 @@ public class Decommissions {
                 ask.region(), ask.name());
         LoadBalancerRequest request = LoadBalancerRequest.decommission(ask.team(), ask.by(), ask.loadBalancerId(),
                 spec, ask.plan().toSubmitted(), clock.instant(), properties.expiry());
-        return requests.save(request).id();
+        try {
+            return requests.saveAndFlush(request).id();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // The unique index of open decommissions: someone asked for the same one at the same moment.
+            throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");
+        }
     }
 }

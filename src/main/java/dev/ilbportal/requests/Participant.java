@@ -23,7 +23,7 @@ public record Participant(String subject, String displayName, Set<String> roles)
 
     public static Participant of(CurrentUser user) {
         return new Participant(user.subject(), user.displayName(),
-                user.roles().stream().map(PortalRole::key).collect(Collectors.toSet()));
+                user.roles().stream().map(PortalRole::name).collect(Collectors.toSet()));
     }
 
     public Actor actor() {

@@ -39,7 +39,10 @@ public final class RequestEvents {
     public record DraftCreated(UUID requestId, String team, String name, Participant by) implements RequestEvent {
         public Actor actor() { return by.actor(); }
         public String action() { return "request.draft-created"; }
-        public Object after() { return Map.of("status", RequestStatus.DRAFT.name(), "name", String.valueOf(name)); }
+        public Object after() {
+            return name == null ? Map.of("status", RequestStatus.DRAFT.name())
+                    : Map.of("status", RequestStatus.DRAFT.name(), "name", name);
+        }
     }
 
     public record RequestEdited(UUID requestId, String team, RequestStatus statusBefore, int revisionsVoided,

@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import no.nav.security.mock.oauth2.token.RequestMapping;
+import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.NettyWrapper;
@@ -27,6 +33,7 @@ class SandboxIdentityProviderConfiguration {
 
     static final String ISSUER_ID = "portal";
     static final String CLIENT_ID = "ilb-portal";
+    static final Duration API_TOKEN_LIFETIME = Duration.ofHours(1);
 
     @Bean(destroyMethod = "shutdown")
     MockOAuth2Server sandboxIdentityProvider(SandboxProperties properties) throws IOException {
@@ -34,10 +41,28 @@ class SandboxIdentityProviderConfiguration {
         Files.writeString(loginPage, SandboxLoginPage.html(DemoPerson.all()), StandardCharsets.UTF_8);
         loginPage.toFile().deleteOnExit();
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false, new OAuth2TokenProvider(),
-                Set.of(), new NettyWrapper(null));
+                Set.of(apiTokens(DemoPerson.all())), new NettyWrapper(null));
         MockOAuth2Server server = new MockOAuth2Server(config);
         server.start(properties.oidcPort());
         return server;
+    }
+
+    /**
+     * Tokens for the JSON API without a browser: the password grant with a demo person's username (any password)
+     * returns an access token carrying that person's name, email and groups, as their sign-in would (docs/api.md).
+     * The browser sign-in is untouched: its claims come from the login page's form.
+     */
+    static RequestMappingTokenCallback apiTokens(List<DemoPerson> people) {
+        List<RequestMapping> mappings = new ArrayList<>();
+        for (DemoPerson person : people) {
+            mappings.add(new RequestMapping("username", person.username(), Map.of(
+                    "sub", person.username(),
+                    "preferred_username", person.username(),
+                    "name", person.name(),
+                    "email", person.email(),
+                    "groups", person.groups()), "JWT"));
+        }
+        return new RequestMappingTokenCallback(ISSUER_ID, mappings, API_TOKEN_LIFETIME.toSeconds());
     }
 
     @Bean

@@ -12,7 +12,9 @@ public record Actor(String subject, String displayName, Set<String> roles) {
     public Actor {
         subject = subject == null ? "" : subject;
         displayName = displayName == null ? "" : displayName;
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // One spelling of a role everywhere in the trail (REQUESTER, never requester), whoever built the actor.
+        roles = roles == null ? Set.of() : roles.stream().map(role -> role.toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The portal itself, for work nobody started by hand (schedules, retries). */

@@ -5,7 +5,6 @@ import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** What verification found, for the audit trail and notifications; recorded with the run in one transaction. */
@@ -15,9 +14,9 @@ public final class VerificationEvents {
     }
 
     public record VerificationCompleted(UUID runId, UUID loadBalancerId, String team, Trigger trigger, Outcome outcome,
-                                        String failedChecks, String requestedBy) implements PortalEvent {
+                                        String failedChecks, Actor requestedBy) implements PortalEvent {
         public Actor actor() {
-            return requestedBy == null ? Actor.portal("verification") : new Actor(requestedBy, requestedBy, Set.of());
+            return requestedBy == null ? Actor.portal("verification") : requestedBy;
         }
         public String action() { return "verification.completed"; }
         public EventSubject subject() { return EventSubject.loadBalancer(loadBalancerId.toString(), null, team); }

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *                        the private network); empty: the portal does not probe from its own process
  * @param outsideControl  the positive control: a target known to be open from the internet
  * @param probeAgent      a remote probe agent, when one is used
+ * @param verifyNowCooldown how long after one "Verify now" of a load balancer (by anyone) the next is refused: each
+ *                        costs two Civo calls and a round of probes
  */
 @Validated
 @ConfigurationProperties("portal.verification")
@@ -36,7 +38,8 @@ public record VerificationProperties(
         @DefaultValue("10000") @Min(1) int parallelism,
         Side localSide,
         @Valid OutsideControl outsideControl,
-        @Valid ProbeAgentSettings probeAgent) {
+        @Valid ProbeAgentSettings probeAgent,
+        @DefaultValue("60s") @NotNull Duration verifyNowCooldown) {
 
     /**
      * A target the operator keeps open on the internet (or, in the sandbox, its public canary socket). An outside

@@ -76,11 +76,21 @@ public class Verifier {
 
     /** Verifies one load balancer now with single-item Civo calls (two), outside any transaction. */
     public VerificationRun verify(InternalLoadBalancer lb, Trigger trigger, String requestedBy) {
+        return verifyFor(lb, trigger, requestedBy == null ? null
+                : new dev.ilbportal.shared.Actor(requestedBy, requestedBy, java.util.Set.of()));
+    }
+
+    /**
+     * Verifies one load balancer now for {@code requestedBy} (null for the portal itself), who is recorded with
+     * their display name and roles.
+     */
+    public VerificationRun verifyFor(InternalLoadBalancer lb, Trigger trigger, dev.ilbportal.shared.Actor requestedBy) {
         Instant started = clock.instant();
         RegionSnapshot snapshot = RegionSnapshot.readOne(civo, lb.region(), lb.civoId());
         Round round = checks.startRound();
-        VerificationRun run = runOf(lb, trigger, requestedBy, started, checks.run(lb, snapshot, round));
-        record(lb, run);
+        VerificationRun run = runOf(lb, trigger, requestedBy == null ? null : requestedBy.subject(), started,
+                checks.run(lb, snapshot, round));
+        recordAll(List.of(new Checked(lb, run, requestedBy)));
         alertRefusals(round.refusals());
         return run;
     }
@@ -153,7 +163,11 @@ public class Verifier {
     }
 
     /** A load balancer's finished run, waiting to be recorded. */
-    private record Checked(InternalLoadBalancer lb, VerificationRun run) {
+    private record Checked(InternalLoadBalancer lb, VerificationRun run, dev.ilbportal.shared.Actor by) {
+
+        Checked(InternalLoadBalancer lb, VerificationRun run) {
+            this(lb, run, null);
+        }
     }
 
     /**
@@ -338,7 +352,7 @@ public class Verifier {
             ProofStatus to = ProofStatus.afterRun(outcome, lastPassedAt, now.createdAt(), run.finishedAt(),
                     properties.interval());
             events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(), outcome,
-                    failed, run.requestedBy()));
+                    failed, checked.by()));
             if (from != to) {
                 String reason = switch (to) {
                     case EXPOSED -> "Failed: " + failed;

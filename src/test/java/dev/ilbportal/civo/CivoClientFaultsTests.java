@@ -217,6 +217,9 @@ class CivoClientFaultsTests {
         assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(failure.status()).isEqualTo(200);
         assertThat(failure.call()).isEqualTo("GET /v2/loadbalancers");
+        assertThat(failure.reason()).isEqualTo("Civo answered HTTP 200 with a body that is not the JSON it "
+                + "documents (cut off, or of another shape); the details are in the portal's log")
+                .doesNotContain("end-of-input", "Source");
     }
 
     @Test

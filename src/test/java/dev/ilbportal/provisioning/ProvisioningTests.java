@@ -197,7 +197,7 @@ class ProvisioningTests {
         assertThat(failed.failureCode()).isEqualTo("database_firewall_create");
 
         faults.clear();
-        administration.retry(failed.id(), "adam");
+        administration.retry(failed.id(), new dev.ilbportal.shared.Actor("adam", "Adam", java.util.Set.of("ADMIN")));
         ProvisioningJob retried = harness.runUntilFinished(requestId);
         assertThat(retried.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(firewallsNamed(name + "-internal")).isEqualTo(1);
@@ -213,7 +213,7 @@ class ProvisioningTests {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("not_available_in_time");
 
-        administration.abandon(failed.id(), "adam");
+        administration.abandon(failed.id(), new dev.ilbportal.shared.Actor("adam", "Adam", java.util.Set.of("ADMIN")));
         ProvisioningJob abandoned = harness.runUntilFinished(requestId);
         assertThat(abandoned.status()).isEqualTo(JobStatus.ABANDONED);
         assertThat(loadBalancersNamed(name)).isEmpty();

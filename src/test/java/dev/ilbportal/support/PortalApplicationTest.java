@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
  * context shares one outbox table, so tests that send notifications dispatch them themselves. Nor do scheduled audit
  * checkpoints: tests that tamper with the trail and undo it must not have a checkpoint signed in between. Tests'
  * webhook receivers listen on this machine, so its loopback names are on the webhook allow-list (production allows
- * none).
+ * none). "Verify now" has no cool-down here (journeys verify twice in a row); its own test sets one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
         "portal.notifications.dispatch-initial-delay=1h",
         "portal.notifications.webhook-allowed-hosts=127.0.0.1,localhost",
         "portal.civo.budget.fail-calls-in-transaction=true",
-        "portal.audit.checkpoint-interval=6h"
+        "portal.audit.checkpoint-interval=6h",
+        "portal.verification.verify-now-cooldown=0s"
 })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface PortalApplicationTest {

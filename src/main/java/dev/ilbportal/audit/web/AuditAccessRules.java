@@ -1,6 +1,6 @@
 package dev.ilbportal.audit.web;
 
-import dev.ilbportal.identity.PortalRole;
+import dev.ilbportal.audit.AuditReaders;
 import dev.ilbportal.identity.UrlAccessRules;
 import org.springframework.stereotype.Component;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +16,6 @@ class AuditAccessRules implements UrlAccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/audit/public-key").permitAll();
-        rules.requestMatchers("/audit", "/audit/**").hasRole(PortalRole.AUDITOR.roleName());
+        rules.requestMatchers("/audit", "/audit/**").hasRole(AuditReaders.ROLE.roleName());
     }
 }

@@ -3,7 +3,6 @@ package dev.ilbportal.notifications.internal;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +28,7 @@ class DeliveryAdminController {
     @GetMapping("/admin/notifications")
     String failed(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("failed", deliveries.withStatus(Delivery.Status.DEAD,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+                dev.ilbportal.web.ListPages.of(page, PAGE_SIZE)));
         return "notifications/deliveries";
     }
 

@@ -36,8 +36,11 @@ class NotificationSettingsController {
     @PostMapping("/settings/notifications")
     String choose(@RequestParam(name = "email", required = false) List<NotificationKind> email,
                   CurrentUser user, RedirectAttributes redirect) {
-        Set<NotificationKind> wanted = email == null || email.isEmpty() ? EnumSet.noneOf(NotificationKind.class)
-                : EnumSet.copyOf(email);
+        // An empty value binds as null (no kind): it is ignored, like an unticked box.
+        Set<NotificationKind> wanted = EnumSet.noneOf(NotificationKind.class);
+        if (email != null) {
+            email.stream().filter(java.util.Objects::nonNull).forEach(wanted::add);
+        }
         settings.choose(user, Channel.EMAIL, wanted);
         redirect.addFlashAttribute("message", "Your notification settings are saved.");
         return "redirect:/settings/notifications";

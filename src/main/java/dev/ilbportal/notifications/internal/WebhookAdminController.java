@@ -39,7 +39,7 @@ class WebhookAdminController {
     @PostMapping("/admin/webhooks")
     String add(@Valid @ModelAttribute("form") WebhookForm form, BindingResult errors, CurrentUser user,
                Model model, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("url")) {
+        if (form.url() != null && !errors.hasFieldErrors("url")) {
             addresses.refusal(form.url().strip()).ifPresent(why -> errors.rejectValue("url", "refused", why));
         }
         if (form.receivesCheckpoints() && form.teamOrNull() != null && !errors.hasFieldErrors("team")) {

@@ -66,7 +66,7 @@ public class Decommissioning {
         }
         UUID id = decommissions.ask(new DecommissionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(), lb.name(),
                 reason, planOf(lb), Participant.of(user)));
-        events.publishEvent(new DecommissionRequested(id, lb.id(), lb.team(), user.subject()));
+        events.publishEvent(new DecommissionRequested(id, lb.id(), lb.team(), user.asActor()));
         return id;
     }
 

@@ -139,8 +139,7 @@ public class FirewallRestoring {
         return transactions.execute(tx -> {
             Filed filed = restores.ask(new RestoreAsk(lb.id(), lb.requestId(), lb.team(), lb.region(), lb.name(),
                     reason, plan, Participant.of(user)));
-            events.publishEvent(new FirewallRestoreRequested(filed.requestId(), lb.id(), lb.team(), user.subject(),
-                    user.roles().stream().map(PortalRole::key).collect(java.util.stream.Collectors.toSet()),
+            events.publishEvent(new FirewallRestoreRequested(filed.requestId(), lb.id(), lb.team(), user.asActor(),
                     plan.ruleDeletions().size(), plan.firewallAttach().isPresent(), filed.approvedByPolicy()));
             return filed;
         });

@@ -202,7 +202,9 @@ class ProvisioningSteps {
                 throw e;
             }
         }
-        return new StepResult.Advance("Deleted firewall " + job.firewallName(), job.firewallId());
+        // A decommission knows the firewall by its id only (the inventory keeps no name): say that, never "null".
+        return new StepResult.Advance("Deleted firewall " + (job.firewallName() != null ? job.firewallName()
+                : job.firewallId()), job.firewallId());
     }
 
     private StepResult confirmGone(ProvisioningJob job) {

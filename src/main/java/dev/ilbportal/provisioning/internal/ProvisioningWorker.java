@@ -87,6 +87,17 @@ public class ProvisioningWorker {
     private void runStep(ProvisioningJob claimed) {
         ProvisioningJob job = jobs.findById(claimed.id()).orElseThrow();
         ProvisioningStep step = job.step();
+        try {
+            runAndSave(job, step);
+        } catch (RuntimeException e) {
+            // The step's outcome could not be saved (a value the database refuses, a lost connection): without
+            // this the lease would run out and the same failure repeat forever.
+            log.warn("Provisioning job {} step {}: the outcome could not be saved", job.id(), step, e);
+            outcomeNotSaved(job.id(), step, e);
+        }
+    }
+
+    private void runAndSave(ProvisioningJob job, ProvisioningStep step) {
         if (step == ProvisioningStep.RECORD_INVENTORY) {
             recordInventory(job);
             return;
@@ -103,6 +114,43 @@ public class ProvisioningWorker {
         }
         ProvisioningMeters.stepRan(step, result, System.nanoTime() - started);
         save(job, step, result);
+    }
+
+    /**
+     * Counts an attempt whose outcome the portal could not save; after {@code max-step-attempts} of them the job
+     * ends FAILED with the reason, like a step that Civo keeps refusing.
+     */
+    private void outcomeNotSaved(UUID jobId, ProvisioningStep step, RuntimeException cause) {
+        String reason = "The portal could not record this step: " + rootMessage(cause);
+        try {
+            transactions.executeWithoutResult(tx -> jobs.findById(jobId)
+                    .filter(job -> job.step() == step && !job.status().isFinished()).ifPresent(job -> {
+                        Instant now = clock.instant();
+                        if (job.stepAttempts() + 1 >= properties.maxStepAttempts()) {
+                            job.fail("portal_error", reason, now);
+                            stepLog.write(job.id(), step, "FAILED", "portal_error: " + reason, null, now);
+                            events.publishEvent(new ProvisioningFailed(job.id(), job.requestId(), job.team(), step,
+                                    "portal_error", reason));
+                        } else {
+                            job.runAgainAt(now.plus(properties.backoff(job.stepAttempts())), now, true);
+                            stepLog.write(job.id(), step, "RETRYING", reason, null, now);
+                        }
+                        jobs.save(job);
+                    }));
+        } catch (RuntimeException again) {
+            log.warn("Provisioning job {}: the failed attempt could not be counted either", jobId, again);
+        }
+    }
+
+    /** The innermost cause's message, one line and at most 300 characters: enough to act on, no stack of wrappers. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        message = message.replaceAll("\\s+", " ").strip();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private StepResult handleCivoFault(ProvisioningJob job, CivoApiException e) {

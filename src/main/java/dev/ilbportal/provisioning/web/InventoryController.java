@@ -1,12 +1,11 @@
 package dev.ilbportal.provisioning.web;
 
+import dev.ilbportal.provisioning.InventoryAccess;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import java.util.List;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -29,11 +28,13 @@ class InventoryController {
     String inventory(@RequestParam(required = false) String team, @RequestParam(required = false) String region,
                      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
                      CurrentUser user, Model model) {
-        boolean restricted = !user.has(PortalRole.AUDITOR) && !user.has(PortalRole.ADMIN);
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("team", team);
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("region", region);
+        boolean restricted = !InventoryAccess.seesEveryTeam(user);
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         InternalLoadBalancer.Status wanted = parseStatus(status);
         Page<InternalLoadBalancer> results = inventory.search(restricted, ownTeams, blankToNull(team),
-                blankToNull(region), wanted, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+                blankToNull(region), wanted, dev.ilbportal.web.ListPages.of(page, PAGE_SIZE));
         model.addAttribute("results", results);
         model.addAttribute("team", team);
         model.addAttribute("region", region);

@@ -8,12 +8,10 @@ import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningProgress;
 import dev.ilbportal.provisioning.internal.StepLog;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.RequestLookup;
 import dev.ilbportal.requests.RequestView;
 import dev.ilbportal.web.NotFoundException;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +29,15 @@ class ProvisioningProgressController {
     private final RequestLookup requests;
     private final ProvisioningAdministration administration;
     private final InternalLoadBalancers inventory;
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
 
     ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests,
-                                   ProvisioningAdministration administration, InternalLoadBalancers inventory) {
+                                   ProvisioningAdministration administration, InternalLoadBalancers inventory,
+                                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.inventory = inventory;
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jobs = jobs;
         this.stepLog = stepLog;
         this.requests = requests;
@@ -47,11 +50,16 @@ class ProvisioningProgressController {
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         RequestView request = visibleRequest(requestId, user);
         model.addAttribute("request", request);
-        model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
-        model.addAttribute("manifestAvailable", jobs.findByRequestId(requestId).map(ProvisioningProgressController::hasManifest)
-                .orElse(false));
-        model.addAttribute("progress", jobs.findByRequestId(requestId)
-                .map(job -> ProvisioningProgress.of(job, stepLog.of(job.id()))).orElse(null));
+        // Job, its step log and the inventory entry from one snapshot: a job read as SUCCEEDED always comes with the
+        // entry its last step wrote, so the panel never shows "Succeeded" without the link and stops polling.
+        snapshot.executeWithoutResult(tx -> {
+            java.util.Optional<ProvisioningJob> job = jobs.findByRequestId(requestId);
+            model.addAttribute("manifestAvailable", job.map(ProvisioningProgressController::hasManifest)
+                    .orElse(false));
+            model.addAttribute("progress", job.map(found -> ProvisioningProgress.of(found, stepLog.of(found.id())))
+                    .orElse(null));
+            model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
+        });
         return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
     }
 
@@ -76,18 +84,14 @@ class ProvisioningProgressController {
 
     @PostMapping("/provisioning/jobs/{jobId}/retry")
     String retry(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.retry(jobId, user.subject());
+        ProvisioningJob job = administration.retry(jobId, user);
         redirect.addFlashAttribute("message", "Provisioning retries from the failed step.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
 
     @PostMapping("/provisioning/jobs/{jobId}/abandon")
     String abandon(@PathVariable UUID jobId, CurrentUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
-        administration.abandon(jobId, user.subject());
+        ProvisioningJob job = administration.abandon(jobId, user);
         redirect.addFlashAttribute("message", "Provisioning abandoned: what it created is being deleted.");
         return "redirect:/provisioning/requests/" + job.requestId();
     }
@@ -96,9 +100,4 @@ class ProvisioningProgressController {
         return requests.findVisibleTo(requestId, user).orElseThrow(() -> new NotFoundException("Request " + requestId));
     }
 
-    private static void requireAdmin(CurrentUser user) {
-        if (!user.has(PortalRole.ADMIN)) {
-            throw new AccessDeniedException("Admins only");
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +34,7 @@ public class ApprovalQueue {
      */
     @Transactional(readOnly = true)
     public Page<QueueEntry> waiting(String team, String region, int page) {
-        return requests.findQueue(blankToNull(team), blankToNull(region), PageRequest.of(Math.max(page, 0), PAGE_SIZE))
+        return requests.findQueue(blankToNull(team), blankToNull(region), dev.ilbportal.web.ListPages.of(page, PAGE_SIZE))
                 .map(this::entryOf);
     }
 

@@ -2,6 +2,7 @@ package dev.ilbportal.requests.approval;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 
@@ -15,6 +16,8 @@ public record DecisionForm(
         String planHash,
         @NotBlank(groups = NeedsReason.class, message = REASON_REQUIRED)
         @Size(max = 2000, groups = NeedsReason.class, message = "Keep the reason under 2,000 characters.")
+        @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*", groups = NeedsReason.class,
+                message = "The reason contains a control character (NUL, for example); remove it.")
         String reason) {
 
     static final String REASON_REQUIRED = "A reason is required: say why, in words the requester and auditors "

@@ -79,12 +79,15 @@ public class RequestPages {
         String whyNot = null;
         if (user.has(PortalRole.APPROVER) && submitted) {
             whyNot = whyNoDecision(user, request);
+        } else if (user.has(PortalRole.ADMIN) && submitted && request.authorsAndEditors().contains(user.subject())) {
+            whyNot = whyNoDecision(user, request);
         }
         boolean mayDecide = user.has(PortalRole.APPROVER) && submitted && whyNot == null;
         boolean mayWithdraw = RequestVisibility.canChange(user, request) && (submitted
                 || request.status() == RequestStatus.DRAFT || request.status() == RequestStatus.REJECTED);
         boolean mayEdit = mayWithdraw && request.kind() == dev.ilbportal.requests.RequestKind.PROVISION;
-        return new Actions(mayDecide, whyNot, user.has(PortalRole.ADMIN) && submitted, mayWithdraw, mayEdit,
+        return new Actions(mayDecide, whyNot, user.has(PortalRole.ADMIN) && submitted
+                && !request.authorsAndEditors().contains(user.subject()), mayWithdraw, mayEdit,
                 request.approvalsOfCurrentRevision(), properties.approvalsNeeded());
     }
 

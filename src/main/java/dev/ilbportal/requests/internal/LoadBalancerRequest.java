@@ -282,8 +282,8 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
         if (!StringUtils.hasText(reason)) {
             throw new RequestRuleViolation("An override needs a reason for the audit trail.");
         }
-        requireStatus("approve", RequestStatus.SUBMITTED);
-        requireCurrentRevision(revision, planHash);
+        // Separation of duties holds for admins too: an override is someone else's decision, never one's own.
+        requireDecidable(revision, planHash, admin);
         decisions.add(new RequestDecision(this, revision, planHash, Outcome.OVERRIDE_APPROVED, admin,
                 reason.strip(), now));
         status = RequestStatus.APPROVED;

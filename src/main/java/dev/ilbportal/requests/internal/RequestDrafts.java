@@ -34,9 +34,12 @@ public class RequestDrafts {
     private final Clock clock;
     private final String civoPathPrefix;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public RequestDrafts(LoadBalancerRequests requests, CivoBackedRules civoRules, RequestsProperties properties,
-                         Clock clock, CivoProperties civo, TransactionTemplate transactions) {
+                         Clock clock, CivoProperties civo, TransactionTemplate transactions,
+                         org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.civoPathPrefix = civo.pathPrefix();
         this.requests = requests;
         this.civoRules = civoRules;
@@ -48,11 +51,7 @@ public class RequestDrafts {
     /** Creates a draft from step 1 when its fields are valid. */
     public StepOutcome startDraft(CurrentUser user, String team, LoadBalancerSpec spec) {
         SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.NETWORK.fields());
-        if (team == null || team.isBlank()) {
-            problems.add("team", "Choose the team the load balancer is for.");
-        } else if (!user.isMemberOf(team) || !user.has(dev.ilbportal.identity.PortalRole.REQUESTER)) {
-            problems.add("team", "You can request only for your own teams.");
-        }
+        checkTeam(user, team, problems);
         StepOutcome refused = civoChecked(problems, spec, null, WizardStep.NETWORK);
         if (refused != null) {
             return refused;
@@ -124,6 +123,30 @@ public class RequestDrafts {
         });
     }
 
+    /**
+     * Every problem the wizard would show for this spec, on all its pages at once: the static rules, then (when
+     * those pass) Civo's, with fresh quota. Nothing is saved. {@code id} is the request being edited, or null for a
+     * new one (then the team is checked as on the first page).
+     */
+    public StepOutcome validate(CurrentUser user, String team, LoadBalancerSpec spec, UUID id) {
+        SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.REVIEW.fields());
+        if (id == null) {
+            checkTeam(user, team, problems);
+        } else {
+            transactions.executeWithoutResult(tx -> changeable(id, user));
+        }
+        StepOutcome refused = civoChecked(problems, spec, id, WizardStep.REVIEW);
+        return refused != null ? refused : StepOutcome.refused(new SpecProblems());
+    }
+
+    private static void checkTeam(CurrentUser user, String team, SpecProblems problems) {
+        if (team == null || team.isBlank()) {
+            problems.add("team", "Choose the team the load balancer is for.");
+        } else if (!user.isMemberOf(team) || !user.has(dev.ilbportal.identity.PortalRole.REQUESTER)) {
+            problems.add("team", "You can request only for your own teams.");
+        }
+    }
+
     /** The plan of Civo calls a complete spec would be submitted with, under the configured Civo path prefix. */
     public ProvisioningPlan planOf(LoadBalancerSpec spec) {
         return PlanBuilder.planFor(spec, civoPathPrefix);
@@ -138,6 +161,9 @@ public class RequestDrafts {
                     + "instead.");
         }
         requests.delete(request);
+        // Published here, in the deleting transaction: the row is gone, so only the audit trail says it existed.
+        events.publishEvent(new dev.ilbportal.requests.RequestEvents.DraftDeleted(request.id(), request.team(),
+                Participant.of(user)));
     }
 
     /** The draft as the wizard shows it, for a person who may change it. */

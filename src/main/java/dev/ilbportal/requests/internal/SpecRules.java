@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
 public final class SpecRules {
 
     public static final int MAX_NAME_LENGTH = 63;
+    /** Port rows of one load balancer; also the wizard binder's auto-grow limit, so no index beyond is bound. */
+    public static final int MAX_PORTS = 50;
+    /** Instance tags, instance names or backend IPs of one load balancer. */
+    public static final int MAX_TARGETS = 100;
+    /** Backends after expansion (backend IPs × port rows): what one create call sends to Civo. */
+    public static final int MAX_BACKENDS = 500;
+    /** Labels of a Kubernetes Service's selector. */
+    public static final int MAX_SELECTOR_LABELS = 20;
+    public static final int MAX_JUSTIFICATION_LENGTH = 2000;
     public static final List<String> ALGORITHMS = List.of("round_robin", "least_connections");
     public static final List<String> PROTOCOLS = List.of("TCP", "UDP", "HTTP");
     public static final List<String> SESSION_AFFINITIES = List.of("None", "ClientIP");
@@ -49,8 +58,13 @@ public final class SpecRules {
         }
         checkPorts(problems, spec.ports());
         checkAdvanced(problems, spec.advanced() == null ? AdvancedSettings.defaults() : spec.advanced());
-        if (spec.justification() != null && spec.justification().length() > 2000) {
-            problems.add("justification", "Keep the justification under 2000 characters.");
+        checkBackendCount(problems, spec);
+        if (spec.justification() != null && spec.justification().length() > MAX_JUSTIFICATION_LENGTH) {
+            problems.add("justification", "Keep the justification under " + MAX_JUSTIFICATION_LENGTH
+                    + " characters; it has " + spec.justification().length() + ".");
+        } else if (spec.justification() != null && hasControlCharacter(spec.justification())) {
+            problems.add("justification", "The justification contains a control character (NUL, for example); "
+                    + "remove it.");
         }
         return problems;
     }
@@ -104,6 +118,10 @@ public final class SpecRules {
             problems.add("firewallId", "For a Kubernetes Service the portal creates a new internal firewall in the "
                     + "cluster's network; choosing an existing firewall is not supported yet.");
         }
+        if (spec.target().kubernetes().get().selector().size() > MAX_SELECTOR_LABELS) {
+            problems.add("targetValues", "A selector has at most " + MAX_SELECTOR_LABELS + " labels.");
+            return;
+        }
         if (spec.target().kubernetes().get().clusterName() == null
                 || spec.target().kubernetes().get().clusterName().isBlank()) {
             problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
@@ -121,9 +139,39 @@ public final class SpecRules {
         }
     }
 
+    /** Backend IPs are multiplied by the port rows: the product is what the plan and Civo have to carry. */
+    private static void checkBackendCount(SpecProblems problems, LoadBalancerSpec spec) {
+        if (spec.target() == null || spec.target().kind() != BackendTarget.Kind.BACKEND_IPS
+                || spec.target().values().size() > MAX_TARGETS || spec.ports().size() > MAX_PORTS) {
+            return;
+        }
+        long backends = (long) spec.target().values().size() * spec.ports().size();
+        if (backends > MAX_BACKENDS) {
+            problems.add("targetValues", spec.target().values().size() + " backend IPs × " + spec.ports().size()
+                    + " ports make " + backends + " backends; the portal sends at most " + MAX_BACKENDS
+                    + ". Use fewer IPs or ports, or target instances by tag.");
+        }
+    }
+
+    /** True when the text holds a C0 control character other than tab and line breaks, or DEL. */
+    public static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void checkTarget(SpecProblems problems, BackendTarget target) {
         if (target == null || target.kind() == null) {
             problems.add("targetKind", "Choose what the load balancer balances.");
+            return;
+        }
+        if (target.values().size() > MAX_TARGETS) {
+            problems.add("targetValues", "At most " + MAX_TARGETS + " values; this list has "
+                    + target.values().size() + ".");
             return;
         }
         if (target.values().isEmpty()) {
@@ -150,6 +198,11 @@ public final class SpecRules {
     private static void checkPorts(SpecProblems problems, List<PortMapping> ports) {
         if (ports.isEmpty()) {
             problems.add("ports", "Add at least one port.");
+            return;
+        }
+        if (ports.size() > MAX_PORTS) {
+            problems.add("ports", "At most " + MAX_PORTS + " port rows; this load balancer has " + ports.size()
+                    + ".");
             return;
         }
         Set<Integer> sourcePorts = new HashSet<>();

@@ -151,7 +151,9 @@ public class LoadBalancerStepForm {
 
     /** Without JavaScript, "Add port" posts the form and gets it back with one more row. */
     void addPort() {
-        ports.add(PortRow.blank());
+        if (ports.size() < dev.ilbportal.requests.internal.SpecRules.MAX_PORTS) {
+            ports.add(PortRow.blank());
+        }
     }
 
     void removePort(int index) {

@@ -4,7 +4,6 @@ import dev.ilbportal.requests.internal.RequestDrafts;
 import dev.ilbportal.requests.internal.RequestListItem;
 import dev.ilbportal.identity.CurrentUser;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ class RequestListController {
     String list(@RequestParam(name = "page", defaultValue = "0") int page, CurrentUser user,
                 Model model) {
         Page<RequestListItem> requests = drafts.listFor(user,
-                PageRequest.of(Math.max(0, page), PAGE_SIZE));
+                dev.ilbportal.web.ListPages.of(page, PAGE_SIZE));
         model.addAttribute("requests", requests);
         return "requests/list";
     }

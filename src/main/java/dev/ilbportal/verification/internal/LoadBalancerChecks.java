@@ -222,6 +222,12 @@ public class LoadBalancerChecks {
     private CheckResult reach(Side side, InternalLoadBalancer lb, String ip, ListeningPort port, Round round) {
         CheckName check = side == Side.INSIDE ? CheckName.INSIDE_REACHABLE : CheckName.OUTSIDE_UNREACHABLE;
         String target = ip + ":" + port.port();
+        if (ip == null || ip.isBlank()) {
+            // Nothing to connect to: no proof either way, and no probe (a null address would not even be tried).
+            return new CheckResult(check, Outcome.INCONCLUSIVE, "(no " + (side == Side.INSIDE ? "private" : "public")
+                    + " IP):" + port.port(), "none", "Civo lists the load balancer without a "
+                    + (side == Side.INSIDE ? "private" : "public") + " IP; there was nothing to probe", 0);
+        }
         Optional<Vantage> vantage = vantage(side);
         if (vantage.isEmpty()) {
             return new CheckResult(check, Outcome.INCONCLUSIVE, target, "none",

@@ -75,6 +75,14 @@ public class VerificationRuns {
                 });
     }
 
+    /** When the newest "Verify now" of this load balancer started, if there was one. */
+    public Optional<Instant> lastOnDemandStart(UUID loadBalancerId) {
+        return jdbc.query("select started_at from verification_run where load_balancer_id = ? and trigger = ? "
+                        + "order by started_at desc limit 1",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), loadBalancerId,
+                dev.ilbportal.verification.Trigger.ON_DEMAND.name()).stream().findFirst();
+    }
+
     /** The outcome of the newest run before this one, if any. */
     public Optional<Outcome> latestOutcome(UUID loadBalancerId) {
         return jdbc.query("select outcome from verification_run where load_balancer_id = ? order by started_at desc "

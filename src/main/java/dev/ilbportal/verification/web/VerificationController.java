@@ -1,7 +1,7 @@
 package dev.ilbportal.verification.web;
 
+import dev.ilbportal.verification.VerificationAccess;
 import dev.ilbportal.identity.CurrentUser;
-import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.verification.ProofStatus;
@@ -31,9 +31,11 @@ class VerificationController {
     private final VerificationRuns runs;
     private final Verifier verifier;
     private final VerificationProperties properties;
+    private final java.time.Clock clock;
 
     VerificationController(InventoryVerificationState inventory, VerificationRuns runs, Verifier verifier,
-                           VerificationProperties properties) {
+                           VerificationProperties properties, java.time.Clock clock) {
+        this.clock = clock;
         this.inventory = inventory;
         this.runs = runs;
         this.verifier = verifier;
@@ -64,20 +66,26 @@ class VerificationController {
         if (!mayVerify(user, lb)) {
             throw new AccessDeniedException("Verify now is for the team, approvers and admins");
         }
-        VerificationRun run = verifier.verify(lb, Trigger.ON_DEMAND, user.subject());
+        java.time.Instant now = clock.instant();
+        java.util.Optional<java.time.Instant> last = runs.lastOnDemandStart(id)
+                .filter(started -> started.plus(properties.verifyNowCooldown()).isAfter(now));
+        if (last.isPresent()) {
+            long wait = java.time.Duration.between(now, last.get().plus(properties.verifyNowCooldown())).toSeconds() + 1;
+            redirect.addFlashAttribute("message", "This load balancer was verified on request a moment ago; "
+                    + "Verify now is possible again in " + wait + " s. Nothing was started.");
+            return "redirect:/verification/load-balancers/" + id;
+        }
+        VerificationRun run = verifier.verifyFor(lb, Trigger.ON_DEMAND, user.asActor());
         redirect.addFlashAttribute("message", "Verification finished: " + run.outcome().name().toLowerCase() + ".");
         return "redirect:/verification/load-balancers/" + id;
     }
 
     private InternalLoadBalancer visible(UUID id, CurrentUser user) {
-        return inventory.find(id)
-                .filter(lb -> user.has(PortalRole.AUDITOR) || user.has(PortalRole.ADMIN)
-                        || user.has(PortalRole.APPROVER) || user.isMemberOf(lb.team()))
+        return inventory.find(id).filter(lb -> VerificationAccess.canSee(user, lb))
                 .orElseThrow(() -> new NotFoundException("Load balancer " + id));
     }
 
     private static boolean mayVerify(CurrentUser user, InternalLoadBalancer lb) {
-        return user.has(PortalRole.ADMIN) || user.has(PortalRole.APPROVER)
-                || (user.has(PortalRole.REQUESTER) && user.isMemberOf(lb.team()));
+        return VerificationAccess.mayVerify(user, lb);
     }
 }

@@ -16,7 +16,7 @@ class ProbeAgentConfigurationTests {
     private static VerificationProperties with(String url, boolean allowInsecure, String secret) {
         return new VerificationProperties(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofSeconds(5), 16,
                 null, null, new VerificationProperties.ProbeAgentSettings(URI.create(url), secret, Side.OUTSIDE,
-                allowInsecure));
+                allowInsecure), Duration.ofSeconds(60));
     }
 
     @Test
