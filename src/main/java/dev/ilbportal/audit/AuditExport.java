@@ -57,6 +57,9 @@ public class AuditExport {
             "action", "subject_type", "subject_id", "team", "request_id", "load_balancer_id", "before", "after",
             "details", "previous_hash", "hash");
 
+    /** Characters buffered before a write to the response: a few dozen rows per write, not one. */
+    private static final int EXPORT_BUFFER = 64 * 1024;
+
     private final JdbcTemplate cursor;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate readWrite;
@@ -66,7 +69,9 @@ public class AuditExport {
     public AuditExport(DataSource dataSource, PlatformTransactionManager transactions,
                        ApplicationEventPublisher events, AuditLog log) {
         this.cursor = new JdbcTemplate(dataSource);
-        this.cursor.setFetchSize(1000);
+        // an export reads tens of thousands of rows: fewer, larger fetches (about 5 MB each) halve the round trips'
+        // share of its time, and memory stays bounded by one fetch
+        this.cursor.setFetchSize(5000);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -89,7 +94,8 @@ public class AuditExport {
             List<Object> arguments = new ArrayList<>();
             String sql = "select " + AuditLog.COLUMNS + " from audit_event " + filter.where(arguments)
                     + " order by sequence";
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(target.open(head), StandardCharsets.UTF_8));
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(target.open(head), StandardCharsets.UTF_8),
+                    EXPORT_BUFFER);
                  Stream<AuditEvent> rows = cursor.queryForStream(sql, AuditLog.ROWS, arguments.toArray())) {
                 long[] count = {0};
                 if (format == Format.CSV) {

@@ -52,6 +52,15 @@ public class AuditLog {
         return appendAll(List.of(event)).getFirst();
     }
 
+    /**
+     * Takes the append lock in the caller's transaction now, ahead of an {@link #appendAll} later in it (held until
+     * the transaction ends; taking it again is free).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForAppend() {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, APPEND_LOCK);
+    }
+
     /** Appends several events in order, in one batch, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AuditEvent> appendAll(List<? extends PortalEvent> events) {

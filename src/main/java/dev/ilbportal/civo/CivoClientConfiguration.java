@@ -31,10 +31,10 @@ class CivoClientConfiguration {
         RestClient.Builder builder = builders.getIfAvailable(RestClient::builder);
         DataSource dataSource = dataSources.getIfAvailable();
         Budget budget = properties.budget().shared() && dataSource != null
-                ? new PostgresBudget(dataSource, account(connection), properties.rateLimit(), properties.budget(),
-                        Clock.systemUTC(), Sleeper.SYSTEM)
-                : new LocalBudget(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst(),
-                        Clock.systemUTC(), Sleeper.SYSTEM);
+                ? new PostgresBudget(dataSource, account(connection), properties.rateLimit().portalSide(),
+                        properties.budget(), Clock.systemUTC(), Sleeper.SYSTEM)
+                : new LocalBudget(properties.rateLimit().portalSide().requestsPerSecond(),
+                        properties.rateLimit().portalSide().burst(), Clock.systemUTC(), Sleeper.SYSTEM);
         return new CivoClient(connection, properties, builder, Clock.systemUTC(), Sleeper.SYSTEM,
                 () -> ThreadLocalRandom.current().nextDouble(),
                 new MeteredBudget(budget, registries.getIfAvailable()));

@@ -104,6 +104,15 @@ public record CivoProperties(
             @DefaultValue("1.0") @DecimalMin(value = "0.0", inclusive = false) double requestsPerSecond,
             @DefaultValue("5") @Min(1) int burst) {
 
+        /**
+         * The bucket the portal spends: the same rate with one token less of burst (when the burst allows it), so
+         * Civo's bucket always keeps a token the portal never counts on. A call that reaches Civo a little earlier
+         * than the portal's clock said (network jitter, another instance's clock) then still finds a token instead of
+         * a 429, and the portal's sustained rate stays the full budget.
+         */
+        public RateLimit portalSide() {
+            return burst > 1 ? new RateLimit(requestsPerSecond, burst - 1) : this;
+        }
     }
 
     /**

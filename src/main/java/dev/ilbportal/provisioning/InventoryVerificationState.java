@@ -1,9 +1,14 @@
 package dev.ilbportal.provisioning;
 
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +20,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class InventoryVerificationState {
 
     private final InternalLoadBalancers inventory;
+    private final JdbcTemplate jdbc;
 
-    InventoryVerificationState(InternalLoadBalancers inventory) {
+    InventoryVerificationState(InternalLoadBalancers inventory, JdbcTemplate jdbc) {
         this.inventory = inventory;
+        this.jdbc = jdbc;
+    }
+
+    /** A run's verdict for one load balancer and the proof status it leads to. */
+    public record Verdict(UUID loadBalancerId, String outcome, String proofStatus, Instant at) {
+    }
+
+    /** The current rows of several load balancers, read together (those that no longer exist are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, InternalLoadBalancer> findAll(Collection<UUID> loadBalancerIds) {
+        Map<UUID, InternalLoadBalancer> found = new HashMap<>();
+        inventory.findAllById(loadBalancerIds).forEach(lb -> found.put(lb.id(), lb));
+        return found;
+    }
+
+    /**
+     * Records several verdicts in the caller's transaction in one batch of updates, each as {@link #record} would
+     * (only the verdict's columns are written, so a concurrent change of the row is not lost).
+     */
+    @Transactional
+    public void recordAll(List<Verdict> verdicts) {
+        jdbc.batchUpdate("""
+                update internal_load_balancer set last_verification = ?, last_verified_at = ?,
+                    last_passed_at = case when ? then ? else last_passed_at end,
+                    proof_status_since = case when proof_status = ? then proof_status_since else ? end,
+                    proof_status = ?
+                where id = ?""", verdicts, 500, (ps, verdict) -> {
+            Timestamp at = Timestamp.from(verdict.at());
+            ps.setString(1, verdict.outcome());
+            ps.setTimestamp(2, at);
+            ps.setBoolean(3, "PASS".equals(verdict.outcome()));
+            ps.setTimestamp(4, at);
+            ps.setString(5, verdict.proofStatus());
+            ps.setTimestamp(6, at);
+            ps.setString(7, verdict.proofStatus());
+            ps.setObject(8, verdict.loadBalancerId());
+        });
     }
 
     /** The load balancers that verification looks after: the active ones. */

@@ -3,6 +3,7 @@ package dev.ilbportal.verification;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.shared.AuditTogether;
 import dev.ilbportal.verification.VerificationEvents.ProbeAnswerRefused;
 import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import dev.ilbportal.verification.VerificationEvents.VerificationCompleted;
@@ -65,11 +66,12 @@ public class Verifier {
     }
 
     /**
-     * What a round cost and found; {@code probesMillis} is how long it took until the last probe finished (the rest
-     * of the round's time is recording).
+     * What a round cost and found; {@code listingMillis} is how long reading the regions' load balancers took (before
+     * any probe), {@code probesMillis} how long from then until the last probe finished, {@code recordingMillis} how
+     * long recording went on after that.
      */
     public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
-                              long probesMillis) {
+                              long probesMillis, long listingMillis, long recordingMillis) {
     }
 
     /** Verifies one load balancer now with single-item Civo calls (two), outside any transaction. */
@@ -99,7 +101,21 @@ public class Verifier {
      * ten thousand outside checks that all time out take about one timeout, not ten thousand.
      */
     public RoundReport verifyRound(List<InternalLoadBalancer> loadBalancers, Trigger trigger) {
-        Map<String, RegionSnapshot> snapshots = snapshotsOf(loadBalancers);
+        long civoStarted = System.nanoTime();
+        // Each region's load balancers first (one call each): the probes need only their addresses, so they start at
+        // once, and the firewall lists (one call per region) are read while the probes wait out their timeouts.
+        Map<String, RegionSnapshot> listed = new LinkedHashMap<>();
+        for (String region : loadBalancers.stream().map(InternalLoadBalancer::region).distinct().sorted().toList()) {
+            listed.put(region, RegionSnapshot.loadBalancersOnly(civo, region));
+        }
+        long listedMillis = (System.nanoTime() - civoStarted) / 1_000_000;
+        dev.ilbportal.civo.CivoLane lane = dev.ilbportal.civo.CivoLane.current();
+        java.util.concurrent.CompletableFuture<Map<String, RegionSnapshot>> completing =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> lane.call(() -> {
+                    Map<String, RegionSnapshot> complete = new LinkedHashMap<>();
+                    listed.forEach((region, snapshot) -> complete.put(region, snapshot.withFirewallsRead(civo)));
+                    return complete;
+                }), command -> Thread.ofVirtual().start(command));
         Map<UUID, dev.ilbportal.kubernetes.ServiceManifest> services = checks.servicesOf(loadBalancers);
         Round round = checks.startRound();
         Semaphore slots = new Semaphore(properties.parallelism());
@@ -120,9 +136,11 @@ public class Verifier {
                     slots.acquireUninterruptibly();
                     try {
                         Instant started = clock.instant();
-                        finished.add(new Checked(lb, runOf(lb, trigger, null, started,
-                                checks.run(lb, snapshots.get(lb.region()), round,
-                                        java.util.Optional.ofNullable(services.get(lb.id()))))));
+                        List<CheckResult> probed = checks.probes(lb, listed.get(lb.region()), round,
+                                java.util.Optional.ofNullable(services.get(lb.id())));
+                        List<CheckResult> results = checks.civoSide(lb, completing.join().get(lb.region()));
+                        results.addAll(probed);
+                        finished.add(new Checked(lb, runOf(lb, trigger, null, started, results)));
                     } catch (RuntimeException e) {
                         log.warn("Verification of {} failed", lb.id(), e);
                     } finally {
@@ -135,11 +153,13 @@ public class Verifier {
             }
         }
         alertRefusals(round.refusals());
+        Map<String, RegionSnapshot> snapshots = completing.join();
         int calls = snapshots.values().stream().mapToInt(RegionSnapshot::calls).sum();
         Map<Outcome, Integer> counted = new LinkedHashMap<>();
         outcomes.forEach((outcome, count) -> counted.put(outcome, count.get()));
         return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted,
-                (probesDone.get() - roundStarted) / 1_000_000);
+                (probesDone.get() - roundStarted) / 1_000_000, listedMillis,
+                (System.nanoTime() - probesDone.get()) / 1_000_000);
     }
 
     /** A load balancer's finished run, waiting to be recorded. */
@@ -201,7 +221,10 @@ public class Verifier {
      * nothing. Returns how many load balancers were newly found exposed.
      */
     public int watch(List<InternalLoadBalancer> loadBalancers, Map<String, RegionSnapshot> snapshots) {
-        int exposed = 0;
+        // A rule added to a shared firewall exposes every load balancer behind it at once: their runs are recorded in
+        // batches (one transaction each), as a round's are, so the last of thousands is flagged seconds later, not
+        // minutes.
+        List<Checked> failed = new ArrayList<>();
         for (InternalLoadBalancer lb : loadBalancers) {
             RegionSnapshot snapshot = snapshots.get(lb.region());
             if (snapshot == null || !snapshot.answered()
@@ -212,8 +235,26 @@ public class Verifier {
             Instant started = clock.instant();
             List<CheckResult> civoSide = checks.civoSide(lb, snapshot);
             if (Outcome.of(civoSide) == Outcome.FAIL) {
-                record(lb, runOf(lb, Trigger.WATCH, null, started, civoSide));
-                exposed++;
+                failed.add(new Checked(lb, runOf(lb, Trigger.WATCH, null, started, civoSide)));
+            }
+        }
+        int exposed = 0;
+        for (int from = 0; from < failed.size(); from += BATCH) {
+            List<Checked> batch = failed.subList(from, Math.min(failed.size(), from + BATCH));
+            try {
+                recordAll(batch);
+                exposed += batch.size();
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} watch runs could not be recorded together; recording one by one",
+                        batch.size(), e);
+                for (Checked checked : batch) {
+                    try {
+                        record(checked.lb(), checked.run());
+                        exposed++;
+                    } catch (RuntimeException alone) {
+                        log.warn("The watch's run of {} could not be recorded", checked.lb().id(), alone);
+                    }
+                }
             }
         }
         return exposed;
@@ -267,14 +308,18 @@ public class Verifier {
         recordAll(List.of(new Checked(lb, run)));
     }
 
-    /** Records runs with their events in one transaction; on a lock conflict the whole batch is tried again. */
+    /**
+     * Records runs with their events in one transaction; on a lock conflict the whole batch is tried again. The batch
+     * costs a handful of statements however many runs it holds: one read of the load balancers' current rows, the
+     * events appended to the audit trail together ({@link AuditTogether}: one event per run, one per proof status
+     * change), one batch insert of runs and one of their checks, one batch of inventory updates.
+     */
     private void recordAll(List<Checked> batch) {
         // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
         // request and provisioning transactions take them, so two of them never wait for each other.
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(tx -> batch.forEach(checked -> recordInTransaction(checked.lb(),
-                        checked.run(), checked.by())));
+                transactions.executeWithoutResult(tx -> recordInTransaction(batch));
                 return;
             } catch (PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
@@ -285,28 +330,51 @@ public class Verifier {
         }
     }
 
-    private void recordInTransaction(InternalLoadBalancer lb, VerificationRun run, dev.ilbportal.shared.Actor by) {
-        Outcome outcome = run.outcome();
-        String failed = named(run, Outcome.FAIL);
-        InternalLoadBalancer current = inventory.find(lb.id()).orElse(lb);
-        ProofStatus from = ProofStatus.valueOf(current.proofStatus());
-        ProofStatus to = ProofStatus.afterRun(outcome, current.lastPassedAt(), current.createdAt(), run.finishedAt(),
-                properties.interval());
-        events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(), outcome, failed,
-                by));
-        if (from != to) {
-            String reason = switch (to) {
-                case EXPOSED -> "Failed: " + failed;
-                case PROVEN -> "Every check passed";
-                default -> "Inconclusive: " + named(run, Outcome.INCONCLUSIVE);
-            };
-            if (to == ProofStatus.EXPOSED) {
-                log.warn("Load balancer {} ({}) is exposed: {}", lb.name(), lb.id(), failed);
-            }
-            events.publishEvent(new ProofStatusChanged(run.id(), lb.id(), lb.team(), lb.name(), from, to, reason));
+    private void recordInTransaction(List<Checked> batch) {
+        if (batch.size() > 1) {
+            AuditTogether.inThisTransaction();
         }
-        runs.save(run);
-        inventory.record(lb.id(), outcome.name(), to.name(), run.finishedAt());
+        Map<UUID, InternalLoadBalancer> current = new java.util.HashMap<>(inventory.findAll(
+                batch.stream().map(checked -> checked.lb().id()).distinct().toList()));
+        // A load balancer twice in one batch: the second run starts from what the first one left.
+        Map<UUID, InventoryVerificationState.Verdict> latest = new java.util.HashMap<>();
+        Map<UUID, Instant> passedAt = new java.util.HashMap<>();
+        List<InventoryVerificationState.Verdict> verdicts = new ArrayList<>(batch.size());
+        for (Checked checked : batch) {
+            InternalLoadBalancer lb = checked.lb();
+            VerificationRun run = checked.run();
+            Outcome outcome = run.outcome();
+            String failed = named(run, Outcome.FAIL);
+            InternalLoadBalancer now = current.getOrDefault(lb.id(), lb);
+            InventoryVerificationState.Verdict earlier = latest.get(lb.id());
+            ProofStatus from = ProofStatus.valueOf(earlier == null ? now.proofStatus() : earlier.proofStatus());
+            Instant lastPassedAt = passedAt.getOrDefault(lb.id(), now.lastPassedAt());
+            ProofStatus to = ProofStatus.afterRun(outcome, lastPassedAt, now.createdAt(), run.finishedAt(),
+                    properties.interval());
+            events.publishEvent(new VerificationCompleted(run.id(), lb.id(), lb.team(), run.trigger(), outcome,
+                    failed, checked.by()));
+            if (from != to) {
+                String reason = switch (to) {
+                    case EXPOSED -> "Failed: " + failed;
+                    case PROVEN -> "Every check passed";
+                    default -> "Inconclusive: " + named(run, Outcome.INCONCLUSIVE);
+                };
+                if (to == ProofStatus.EXPOSED) {
+                    log.warn("Load balancer {} ({}) is exposed: {}", lb.name(), lb.id(), failed);
+                }
+                events.publishEvent(new ProofStatusChanged(run.id(), lb.id(), lb.team(), lb.name(), from, to,
+                        reason));
+            }
+            InventoryVerificationState.Verdict verdict = new InventoryVerificationState.Verdict(lb.id(),
+                    outcome.name(), to.name(), run.finishedAt());
+            latest.put(lb.id(), verdict);
+            if (outcome == Outcome.PASS) {
+                passedAt.put(lb.id(), run.finishedAt());
+            }
+            verdicts.add(verdict);
+        }
+        runs.saveAll(batch.stream().map(Checked::run).toList());
+        inventory.recordAll(verdicts);
     }
 
     private void alertRefusals(Set<String> refusals) {

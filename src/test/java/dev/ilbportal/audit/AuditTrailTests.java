@@ -56,6 +56,35 @@ class AuditTrailTests {
     }
 
     @Test
+    void eventsOfATransactionAppendedTogetherLandInOrderInTheChainAndGoWithARollback() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        long before = head();
+        transaction.executeWithoutResult(status -> {
+            dev.ilbportal.shared.AuditTogether.inThisTransaction();
+            for (int i = 0; i < 5; i++) {
+                events.publishEvent(SampleEvent.change("lb-together", "r-together", "verification.run-completed",
+                        Map.of("run", i), Map.of("run", i + 1)));
+            }
+            // appended just before the commit, not as published
+            assertThat(head()).isEqualTo(before);
+        });
+        List<Map<String, Object>> appended = eventsSince(before, "verification.run-completed");
+        assertThat(appended).hasSize(5);
+        assertThat(appended).extracting(row -> (String) row.get("before_json"))
+                .containsExactly("{\"run\":0}", "{\"run\":1}", "{\"run\":2}", "{\"run\":3}", "{\"run\":4}");
+        assertThat(chainCheck.check().intact()).isTrue();
+
+        long afterCommit = head();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            dev.ilbportal.shared.AuditTogether.inThisTransaction();
+            events.publishEvent(SampleEvent.change("lb-together", "r-together", "verification.run-completed",
+                    Map.of("run", 9), Map.of("run", 10)));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(head()).isEqualTo(afterCommit);
+    }
+
+    @Test
     void signInIsRecordedWithTheRolesHeldAtThatMoment() throws Exception {
         long before = head();
         new SandboxBrowserlessLogin(portal()).signIn("riley");

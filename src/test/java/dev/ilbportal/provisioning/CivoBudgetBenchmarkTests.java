@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (1 call/s, burst 5), the sandbox enforcing the same per key. Two portal instances (this test's application context
  * and a second one started on the same PostgreSQL and the same simulator) provision approved requests; then ten
  * requesters save wizard steps while verification rounds run back to back; then single step saves are counted.
- * Writes target/bench/civo-budget.json. Scaled down (see docs/civo-budget.md) so that it runs in about ten minutes.
+ * Writes target/bench/civo-budget.json. Full size: 50 requests, a 1,000-load-balancer round.
  */
 @Tag("bench")
 @PortalApplicationTest
@@ -70,7 +70,9 @@ import tools.jackson.databind.json.JsonMapper;
 })
 class CivoBudgetBenchmarkTests {
 
-    static final int REQUESTS = Integer.getInteger("bench.budget.requests", 10);
+    static final int REQUESTS = Integer.getInteger("bench.budget.requests", 50);
+    /** The load balancers of part 2's verification round. */
+    static final int FLEET = Integer.getInteger("bench.budget.fleet", 1_000);
     static final int REQUESTERS = 10;
     static final int SAVES_EACH = Integer.getInteger("bench.budget.saves", 2);
     static final Duration THINK = Duration.ofSeconds(Integer.getInteger("bench.budget.think-seconds", 30));
@@ -97,6 +99,8 @@ class CivoBudgetBenchmarkTests {
     Verifier verifier;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void theBudgetAloneLimitsThePortal() throws Exception {
@@ -189,6 +193,7 @@ class CivoBudgetBenchmarkTests {
             draftIds.add(started.requestId());
             specs.add(spec);
         }
+        seedFleet(FLEET - inventory.verifiable().size());
         Thread.sleep(6_000);
         simulator.budget().reset();
         double timeoutsBefore = poolTimeouts();
@@ -200,10 +205,9 @@ class CivoBudgetBenchmarkTests {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> verification = threads.submit(() -> {
                 while (!stop.get()) {
-                    // main no longer offers verifyAll: the round is the inventory verified one after another
-                    for (InternalLoadBalancer lb : inventory.verifiable()) {
-                        verifier.verify(lb, Trigger.SCHEDULE, null);
-                    }
+                    // the scheduled round itself (two calls per region, probes, recording), back to back
+                    List<InternalLoadBalancer> fleet = inventory.verifiable();
+                    CivoLane.BACKGROUND.run(() -> verifier.verifyRound(fleet, Trigger.SCHEDULE));
                     rounds.incrementAndGet();
                 }
                 return null;
@@ -256,6 +260,68 @@ class CivoBudgetBenchmarkTests {
         return figures;
     }
 
+    /**
+     * Tops the inventory up to the round's size with available load balancers built straight through the simulator
+     * (its own budget lifted for the seeding only, which is not measured; the portal's budget is never touched).
+     */
+    private void seedFleet(int count) throws Exception {
+        if (count <= 0) {
+            return;
+        }
+        simulator.budget().enforce(0, 5);
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            JsonMapper json = JsonMapper.builder().build();
+            String network = dev.ilbportal.sandbox.civo.BenchmarkNetworks.add(simulator, "LON1", "budget-bench",
+                    "10.160.0.0/16");
+            String firewall = json.readTree(send(http, "POST", "/v2/firewalls", """
+                    {"name":"budget-bench-fw","region":"LON1","network_id":"%s","create_rules":false}"""
+                    .formatted(network))).get("id").asString();
+            List<Object[]> rows = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+            try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> created = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String body = """
+                            {"name":"budget-bench-%d","region":"LON1","network_id":"%s","algorithm":"round_robin",
+                             "firewall_id":"%s","max_concurrent_requests":10000,
+                             "backends":[{"ip":"10.160.250.1","protocol":"TCP","source_port":443,"target_port":8443}]}"""
+                            .formatted(i, network, firewall);
+                    created.add(posts.submit(() -> {
+                        inFlight.acquire();
+                        try {
+                            tools.jackson.databind.JsonNode lb = json.readTree(send(http, "POST", "/v2/loadbalancers",
+                                    body));
+                            rows.add(new Object[] {UUID.randomUUID(), UUID.randomUUID(), network,
+                                    lb.get("name").asString(), lb.get("id").asString(), firewall});
+                        } finally {
+                            inFlight.release();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> each : created) {
+                    each.get();
+                }
+            }
+            jdbc.batchUpdate("insert into internal_load_balancer (id, request_id, team, region, network_id, name, "
+                    + "civo_id, firewall_id, firewall_created, status, created_at, updated_at, ports) "
+                    + "values (?, ?, 'bench', 'LON1', ?, ?, ?, ?, true, 'ACTIVE', now(), now(), '443/TCP')", rows);
+        } finally {
+            simulator.budget().enforce(1, 5);
+        }
+    }
+
+    private String send(java.net.http.HttpClient http, String method, String path, String body) throws Exception {
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        simulator.baseUrl().resolve(path)).header("Authorization", "bearer " + simulator.apiKey())
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(300);
+        return response.body();
+    }
+
     private Map<String, Object> callsPerStepSave(ApprovedRequestFixture fixture, String network) {
         LoadBalancerSpec spec = new LoadBalancerSpec("LON1", network, ApprovedRequestFixture.uniqueName("count"),
                 "round_robin", FirewallChoice.create(""), fixture.spec("x", FirewallChoice.create("")).target(),
@@ -289,9 +355,8 @@ class CivoBudgetBenchmarkTests {
     private ConfigurableApplicationContext secondInstance() {
         TestDatabase database = TestDatabase.get();
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
+        // the same database, roles, checkpoint directory and signing key as this test's context
+        properties.putAll(database.portalProperties(database.jdbcUrl()));
         properties.put("portal.civo.api-key", simulator.apiKey());
         properties.put("portal.civo.base-url", simulator.baseUrl().toString());
         properties.put("portal.civo.rate-limit.requests-per-second", "1");

@@ -1,10 +1,14 @@
 package dev.ilbportal.audit.internal;
 
 import dev.ilbportal.audit.AuditLog;
+import dev.ilbportal.shared.AuditTogether;
 import dev.ilbportal.shared.PortalEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,9 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends every {@link PortalEvent} to the audit trail synchronously, inside the publisher's transaction, so the
  * change and its audit row commit or roll back together (a {@code @TransactionalEventListener} would run after the
  * commit and could lose the row). Events that record no change (a sign-in, a refusal) get a transaction of their own.
+ * A transaction that asked for {@link AuditTogether} has its events appended in one batch just before it commits.
  */
 @Component
 class AuditRecorder {
+
+    /** The transaction resource that holds a transaction's events waiting to be appended together. */
+    private static final Object PENDING = new Object();
 
     private final AuditLog log;
     private final TransactionTemplate joinOrStart;
@@ -30,6 +38,40 @@ class AuditRecorder {
             throw new IllegalStateException("The " + event.action() + " event records a change, so it must be "
                     + "published inside the transaction that makes the change; none is active");
         }
+        if (event.recordsChange() && AuditTogether.requested()) {
+            pending().add(event);
+            return;
+        }
         joinOrStart.executeWithoutResult(status -> log.append(event));
+    }
+
+    /**
+     * The events of a transaction that asked for {@link AuditTogether}: the first takes the append lock at once (the
+     * lock order stays as if each were appended when published); all are appended in one batch before the commit.
+     */
+    @SuppressWarnings("unchecked")
+    private List<PortalEvent> pending() {
+        List<PortalEvent> pending = (List<PortalEvent>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending != null) {
+            return pending;
+        }
+        log.lockForAppend();
+        List<PortalEvent> created = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(PENDING, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (!created.isEmpty()) {
+                    log.appendAll(List.copyOf(created));
+                    created.clear();
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+        });
+        return created;
     }
 }

@@ -28,7 +28,12 @@ import javax.sql.DataSource;
  * next, so under contention the lanes split the budget by their shares and a lane alone gets all of it. A lane alone
  * leaves its reserve of tokens in the bucket, so a person arriving during a background burst finds a token at once.
  *
- * A lane that just took its token keeps its turn for two tokens' time ({@code lingerUs}), so a caller making one call
+ * <p>People come first: while the interactive lane has a caller waiting (or lingering, below), background work takes
+ * no token, however the passes stand, unless its own caller has waited longer than {@code interactive-share ÷
+ * background-share} tokens' time; so a person's save of a few calls is not interleaved with background calls that
+ * drain the tokens left for people.
+ *
+ * <p>A lane that just took its token keeps its turn for two tokens' time ({@code lingerUs}), so a caller making one call
  * after another does not lose its place to a lower lane between two calls.
  *
  * <p>Inside one instance only the oldest waiter of each lane polls the database (a fair lock per lane); the others
@@ -212,11 +217,27 @@ public final class PostgresBudget implements Budget {
         if (!wasWanting && !others.isEmpty() && pass < lowestOther) {
             pass = lowestOther; // a lane back from idling banks no credit against those that kept waiting
         }
-        boolean myTurn = true;
+        // People first: while a person waits (or has just been served and may call again at once), background work
+        // takes no token, unless it has itself waited longer than its share allows (so it never starves). Between
+        // people and provisioning, and between provisioning and background work, the passes decide.
+        boolean peopleWaiting = lane == CivoLane.BACKGROUND && others.contains(CivoLane.INTERACTIVE);
+        boolean yieldsToPeople = peopleWaiting && waitedUs < longestYieldUs();
+        boolean myTurn = !yieldsToPeople;
         for (CivoLane other : others) {
+            if (peopleFirst(lane, other)) {
+                continue;
+            }
             double otherPass = passAndWanted.get(other)[0];
             if (otherPass < pass || (otherPass == pass && other.ordinal() < lane.ordinal())) {
                 myTurn = false;
+            }
+        }
+        if (yieldsToPeople) {
+            // yielding to people banks no credit against provisioning
+            for (CivoLane other : others) {
+                if (other != CivoLane.INTERACTIVE) {
+                    pass = Math.max(pass, passAndWanted.get(other)[0]);
+                }
             }
         }
         double needed = 1 + (others.isEmpty() ? Math.min(lanes.reserve(lane), burst - 1) : 0);
@@ -261,6 +282,20 @@ public final class PostgresBudget implements Budget {
             update.executeUpdate();
         }
         return retryInUs;
+    }
+
+    /** Whether {@code lane} goes ahead of {@code other} whatever their passes: people ahead of background work. */
+    private static boolean peopleFirst(CivoLane lane, CivoLane other) {
+        return lane == CivoLane.INTERACTIVE && other == CivoLane.BACKGROUND;
+    }
+
+    /**
+     * How long background work yields to people before it takes a token anyway: as many tokens' time as people's
+     * share outweighs background's, so under people's full demand background work still gets about its share.
+     */
+    private long longestYieldUs() {
+        double ratio = (double) lanes.share(CivoLane.INTERACTIVE) / lanes.share(CivoLane.BACKGROUND);
+        return (long) Math.ceil(Math.max(1, ratio) / tokensPerMicro);
     }
 
     private void ensureRows() {

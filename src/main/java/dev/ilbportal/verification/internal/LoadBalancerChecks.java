@@ -85,14 +85,35 @@ public class LoadBalancerChecks {
     public List<CheckResult> run(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
                                  Optional<ServiceManifest> kubernetesService) {
         List<CheckResult> results = civoSide(lb, snapshot);
+        results.addAll(probes(lb, snapshot, round, kubernetesService));
+        return results;
+    }
+
+    /**
+     * The network half alone: the control, the probes and a Kubernetes Service's status, for a load balancer found in
+     * {@code snapshot} (its load balancers suffice); nothing when it is not there.
+     */
+    public List<CheckResult> probes(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
+                                    Optional<ServiceManifest> kubernetesService) {
+        List<CheckResult> results = new ArrayList<>();
         Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
         if (!snapshot.answered() || live.isEmpty()) {
             return results;
         }
         results.add(round.control());
         for (ListeningPort port : lb.listeningPorts()) {
+            // The outside probe usually waits out the whole timeout; it starts first, on a thread of its own, so that
+            // waiting overlaps the inside probe's turn for an inside slot instead of following it.
+            java.util.concurrent.CompletableFuture<CheckResult> outside = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    outside.complete(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
+                } catch (RuntimeException | Error e) {
+                    outside.completeExceptionally(e);
+                }
+            });
             results.add(reach(Side.INSIDE, lb, live.get().privateIp(), port, round));
-            results.add(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
+            results.add(outside.join());
         }
         kubernetesService.ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live.get(), service,
                 round)));

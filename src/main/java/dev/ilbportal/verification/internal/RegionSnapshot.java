@@ -34,6 +34,34 @@ public record RegionSnapshot(String region, Map<String, LoadBalancer> loadBalanc
         }
     }
 
+    /**
+     * The region's load balancers alone ({@code GET /v2/loadbalancers}, one call): enough to start the probes, which
+     * need only their addresses; {@link #withFirewallsRead} completes it for Civo's side of the checks.
+     */
+    public static RegionSnapshot loadBalancersOnly(CivoClient civo, String region) {
+        try {
+            return new RegionSnapshot(region, byId(civo.listLoadBalancers(region), LoadBalancer::id), Map.of(), null,
+                    1, false);
+        } catch (CivoApiException e) {
+            return failed(region, e);
+        }
+    }
+
+    /** This snapshot of load balancers completed with the region's firewalls ({@code GET /v2/firewalls}). */
+    public RegionSnapshot withFirewallsRead(CivoClient civo) {
+        if (!answered()) {
+            return this;
+        }
+        try {
+            return new RegionSnapshot(region, loadBalancers, byId(civo.listFirewalls(region), Firewall::id), null,
+                    calls + 1, loadBalancersReused);
+        } catch (CivoApiException e) {
+            RegionSnapshot failed = failed(region, e);
+            return new RegionSnapshot(region, failed.loadBalancers(), failed.firewalls(), failed.failure(),
+                    calls + 1, false);
+        }
+    }
+
     /** Just one load balancer (for "Verify now"): {@code GET /v2/loadbalancers/{id}} and the region's firewalls. */
     public static RegionSnapshot readOne(CivoClient civo, String region, String loadBalancerId) {
         Map<String, LoadBalancer> found = new HashMap<>();

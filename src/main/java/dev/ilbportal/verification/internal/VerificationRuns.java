@@ -27,6 +27,37 @@ public class VerificationRuns {
         this.jdbc = jdbc;
     }
 
+    /** Saves several runs with their checks in two batches of inserts. */
+    public void saveAll(List<VerificationRun> runs) {
+        jdbc.batchUpdate("insert into verification_run (id, load_balancer_id, trigger, outcome, started_at, "
+                + "finished_at, requested_by) values (?, ?, ?, ?, ?, ?, ?)", runs, 500, (ps, run) -> {
+                    ps.setObject(1, run.id());
+                    ps.setObject(2, run.loadBalancerId());
+                    ps.setString(3, run.trigger().name());
+                    ps.setString(4, run.outcome().name());
+                    ps.setTimestamp(5, Timestamp.from(run.startedAt()));
+                    ps.setTimestamp(6, Timestamp.from(run.finishedAt()));
+                    ps.setString(7, run.requestedBy());
+                });
+        record RunCheck(UUID runId, CheckResult check) {
+        }
+        List<RunCheck> checks = new java.util.ArrayList<>();
+        for (VerificationRun run : runs) {
+            run.checks().forEach(check -> checks.add(new RunCheck(run.id(), check)));
+        }
+        jdbc.batchUpdate("insert into verification_check (run_id, check_name, outcome, target, vantage, detail, "
+                + "duration_ms) values (?, ?, ?, ?, ?, ?, ?)", checks, 1000, (ps, item) -> {
+                    CheckResult check = item.check();
+                    ps.setObject(1, item.runId());
+                    ps.setString(2, check.check().name());
+                    ps.setString(3, check.outcome().name());
+                    ps.setString(4, check.target());
+                    ps.setString(5, check.vantage());
+                    ps.setString(6, check.detail());
+                    ps.setLong(7, check.durationMillis());
+                });
+    }
+
     public void save(VerificationRun run) {
         jdbc.update("insert into verification_run (id, load_balancer_id, trigger, outcome, started_at, finished_at, "
                         + "requested_by) values (?, ?, ?, ?, ?, ?, ?)", run.id(), run.loadBalancerId(),

@@ -92,7 +92,9 @@ public class VerificationSchedule {
             snapshots.put(region, fresh);
         }
         int exposed = verifier.watch(fleet, snapshots);
-        int aged = verifier.ageProofs(inventory.verifiable());
+        // the same read of the fleet: a proof the watch has just moved is moved again only from what it was read as,
+        // so a stale row here changes nothing (moveProofStatus compares and sets)
+        int aged = verifier.ageProofs(fleet);
         if (exposed > 0 || aged > 0) {
             log.info("Watch: {} load balancer(s) newly exposed, {} proof(s) aged, {} Civo call(s)", exposed, aged,
                     calls);
