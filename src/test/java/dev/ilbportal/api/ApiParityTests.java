@@ -38,6 +38,7 @@ class ApiParityTests {
             Map.entry("POST /audit/chain-checks", "POST /api/v1/audit/chain-checks"),
             Map.entry("POST /audit/checkpoints", "POST /api/v1/audit/checkpoints"),
             Map.entry("POST /settings/notifications", "PUT /api/v1/me/notifications/{channel}"),
+            Map.entry("POST /inventory/{id}/extend", "POST /api/v1/inventory/{id}/extend"),
             Map.entry("POST /admin/webhooks", "POST /api/v1/admin/webhooks"),
             Map.entry("POST /admin/webhooks/{id}/enable", "POST /api/v1/admin/webhooks/{id}/enable"),
             Map.entry("POST /admin/webhooks/{id}/disable", "POST /api/v1/admin/webhooks/{id}/disable"),

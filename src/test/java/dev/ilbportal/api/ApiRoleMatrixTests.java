@@ -75,6 +75,8 @@ class ApiRoleMatrixTests {
                 new Operation("GET", "/api/v1/inventory", null, everyRole(200)),
                 new Operation("GET", lb, null, everyRole(404)),
                 new Operation("POST", lb + "/decommission", Map.of("reason", "gone"), everyRole(404)),
+                new Operation("POST", lb + "/extend", Map.of("endsOn", "2027-06-30", "reason", "longer"),
+                        everyRole(404)),
                 new Operation("GET", lb + "/verifications", null, everyRole(404)),
                 new Operation("GET", lb + "/restore-firewall", null, everyRole(404)),
                 new Operation("POST", lb + "/restore-firewall", Map.of("reason", "r", "planHash", "h"),

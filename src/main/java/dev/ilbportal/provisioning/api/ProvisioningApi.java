@@ -6,7 +6,12 @@ import dev.ilbportal.provisioning.InventoryAccess;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.FirewallRestoring;
+import dev.ilbportal.requests.EndDateExtensions;
+import dev.ilbportal.requests.EndDateExtensions.EndDateRefused;
+import dev.ilbportal.requests.EndDateExtensions.ExtensionAsk;
 import dev.ilbportal.requests.FirewallRestores;
+import dev.ilbportal.requests.Participant;
+import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.web.api.ApiProblem;
 import org.springframework.http.ProblemDetail;
@@ -55,12 +60,14 @@ class ProvisioningApi {
     private final Decommissioning decommissioning;
     private final ProvisioningAdministration administration;
     private final FirewallRestoring restoring;
+    private final EndDateExtensions extensions;
     private final JsonMapper json;
 
     ProvisioningApi(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests, InternalLoadBalancers inventory,
                     Decommissioning decommissioning, ProvisioningAdministration administration,
-                    FirewallRestoring restoring, JsonMapper json) {
+                    FirewallRestoring restoring, EndDateExtensions extensions, JsonMapper json) {
         this.restoring = restoring;
+        this.extensions = extensions;
         this.json = json;
         this.jobs = jobs;
         this.stepLog = stepLog;
@@ -87,6 +94,8 @@ class ProvisioningApi {
                                        @RequestParam(required = false) InternalLoadBalancer.Status status,
                                        @RequestParam(required = false) String cursor,
                                        @RequestParam(required = false) Integer limit, CurrentUser user) {
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("team", team);
+        dev.ilbportal.web.InputRefusedException.ifControlCharacters("region", region);
         boolean restricted = !InventoryAccess.seesEveryTeam(user);
         List<String> ownTeams = user.teams().isEmpty() ? List.of("") : List.copyOf(user.teams());
         var page = inventory.search(restricted, ownTeams, blankToNull(team), blankToNull(region), status,
@@ -111,6 +120,25 @@ class ProvisioningApi {
         UUID requestId = decommissioning.request(id, body.reason(), user);
         return ResponseEntity.created(URI.create(PortalApi.PREFIX + "/requests/" + requestId))
                 .body(new DecommissionAsked(requestId));
+    }
+
+    @PostMapping(PortalApi.PREFIX + "/inventory/{id}/extend")
+    @Operation(summary = "Ask for a later end date (endsOn, YYYY-MM-DD); the ask is a request approved like others")
+    ResponseEntity<?> extend(@PathVariable UUID id, @RequestBody Extension body, CurrentUser user) {
+        InternalLoadBalancer lb = decommissioning.decommissionable(id, user);
+        if (!lb.canBeDecommissioned()) {
+            throw new RequestRuleViolation("Only an active load balancer's end date can be extended.");
+        }
+        try {
+            UUID requestId = extensions.ask(new ExtensionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(),
+                    lb.name(), lb.endsOn(), body == null || body.endsOn() == null ? "" : body.endsOn(),
+                    body == null || body.reason() == null ? "" : body.reason(), Participant.of(user)));
+            return ResponseEntity.created(URI.create(PortalApi.PREFIX + "/requests/" + requestId))
+                    .body(new ExtensionAsked(requestId));
+        } catch (EndDateRefused refused) {
+            return ApiProblem.response(ApiProblem.invalid(refused.getMessage(),
+                    java.util.Map.of("endsOn", refused.getMessage())));
+        }
     }
 
     @GetMapping(PortalApi.PREFIX + "/inventory/{id}/restore-firewall")
@@ -196,6 +224,12 @@ class ProvisioningApi {
     }
 
     /** The decommission request that now waits for approval. */
+    record Extension(String endsOn, String reason) {
+    }
+
+    record ExtensionAsked(UUID requestId) {
+    }
+
     record DecommissionAsked(UUID requestId) {
     }
 

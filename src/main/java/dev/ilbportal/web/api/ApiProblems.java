@@ -50,6 +50,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Someone changed this meanwhile; read it again (its ETag changed) and retry.");
     }
 
+    @ExceptionHandler(dev.ilbportal.web.InputRefusedException.class)
+    ResponseEntity<ProblemDetail> refusedInput(dev.ilbportal.web.InputRefusedException refused) {
+        return ApiProblem.response(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException invalid) {
         log.info("API input refused: {}", shortened(invalid.getMessage()));
