@@ -7,7 +7,6 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.EndDates;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.Decommissions;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -58,13 +58,13 @@ class EndDatesTests {
             java.util.Set.of(PortalRole.REQUESTER, PortalRole.APPROVER), java.util.Set.of("payments"));
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     LoadBalancerRequests requests;
     @Autowired
     RequestWorkflow workflow;
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
@@ -246,16 +246,7 @@ class EndDatesTests {
     }
 
     private void runUntilFinished(UUID requestId) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
-                return;
-            }
-            if (!worker.runNextDueJob()) {
-                sleepBriefly();
-            }
-        }
-        throw new AssertionError("job did not finish");
+        new ProvisioningHarness(context).runUntilFinished(requestId);
     }
 
     private static void sleepBriefly() {

@@ -16,7 +16,6 @@ import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import dev.ilbportal.requests.FirewallRestores;
 import dev.ilbportal.requests.FirewallRestores.Filed;
 import dev.ilbportal.requests.FirewallRestores.RestoreAsk;
@@ -48,6 +47,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
@@ -68,13 +68,13 @@ class FirewallRestoreTests {
             Set.of(PortalRole.REQUESTER, PortalRole.APPROVER), Set.of("payments"));
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     LoadBalancerRequests requests;
     @Autowired
     RequestWorkflow workflow;
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
@@ -383,17 +383,7 @@ class FirewallRestoreTests {
     }
 
     private ProvisioningJob runUntilFinished(UUID requestId) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-            if (job.status().isFinished()) {
-                return job;
-            }
-            if (!worker.runNextDueJob()) {
-                sleep(10);
-            }
-        }
-        throw new AssertionError("job did not finish");
+        return new ProvisioningHarness(context).runUntilFinished(requestId);
     }
 
     private static void sleep(long millis) {

@@ -7,7 +7,6 @@ import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.TestPropertySource;
@@ -33,13 +33,13 @@ import org.springframework.test.context.TestPropertySource;
 class StepsThatCannotBeSavedTests {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     LoadBalancerRequests requests;
     @Autowired
     RequestWorkflow workflow;
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
@@ -48,21 +48,7 @@ class StepsThatCannotBeSavedTests {
     JdbcTemplate jdbc;
 
     private ProvisioningJob runUntilFinished(UUID requestId) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            ProvisioningJob job = jobs.findByRequestId(requestId).orElseThrow();
-            if (job.status().isFinished()) {
-                return job;
-            }
-            if (!worker.runNextDueJob()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        throw new AssertionError("job did not finish: " + jobs.findByRequestId(requestId).orElseThrow().step());
+        return new ProvisioningHarness(context).runUntilFinished(requestId);
     }
 
     private LoadBalancerSpec withPorts(ApprovedRequestFixture fixture, String name, int count) {

@@ -135,27 +135,8 @@ public class ProvisioningJob {
     /** A job that deletes an inventory entry's load balancer and, if the portal created it, its firewall. */
     public static ProvisioningJob decommission(UUID requestId, InternalLoadBalancer lb, String planJson,
                                                String planHash, Instant now) {
-        ProvisioningJob job = new ProvisioningJob();
-        job.id = UUID.randomUUID();
-        job.requestId = requestId;
-        job.kind = Kind.DECOMMISSION;
-        job.status = JobStatus.PENDING;
-        job.step = ProvisioningStep.DELETE_LOAD_BALANCER;
-        job.team = lb.team();
-        job.region = lb.region();
-        job.planJson = planJson;
-        job.planHash = planHash;
-        job.networkId = lb.networkId();
-        job.firewallId = lb.firewallId();
-        job.firewallCreated = lb.firewallCreated();
-        job.loadBalancerName = lb.name();
-        job.loadBalancerId = lb.civoId();
-        job.privateIp = lb.privateIp();
-        job.publicIp = lb.publicIp();
-        job.nextRunAt = now;
-        job.createdAt = now;
-        job.updatedAt = now;
-        return job;
+        return onExisting(requestId, Kind.DECOMMISSION, ProvisioningStep.DELETE_LOAD_BALANCER, lb, planJson,
+                planHash, now);
     }
 
     /**
@@ -165,16 +146,24 @@ public class ProvisioningJob {
     public static ProvisioningJob restoreFirewall(UUID requestId, InternalLoadBalancer lb, SubmittedPlan approved,
                                                   Instant now) {
         ProvisioningPlan.read(approved.json(), approved.hash());
+        return onExisting(requestId, Kind.RESTORE_FIREWALL, ProvisioningStep.ATTACH_FIREWALL, lb, approved.json(),
+                approved.hash(), now);
+    }
+
+    /** A job of {@code kind} on what an inventory entry already has in Civo, starting at {@code first}. */
+    private static ProvisioningJob onExisting(UUID requestId, Kind kind, ProvisioningStep first,
+                                              InternalLoadBalancer lb, String planJson, String planHash,
+                                              Instant now) {
         ProvisioningJob job = new ProvisioningJob();
         job.id = UUID.randomUUID();
         job.requestId = requestId;
-        job.kind = Kind.RESTORE_FIREWALL;
+        job.kind = kind;
         job.status = JobStatus.PENDING;
-        job.step = ProvisioningStep.ATTACH_FIREWALL;
+        job.step = first;
         job.team = lb.team();
         job.region = lb.region();
-        job.planJson = approved.json();
-        job.planHash = approved.hash();
+        job.planJson = planJson;
+        job.planHash = planHash;
         job.networkId = lb.networkId();
         job.firewallId = lb.firewallId();
         job.firewallCreated = lb.firewallCreated();
