@@ -371,6 +371,37 @@ class JobsUnderConcurrencyTests {
                 .isEqualTo("DONE: Deleted load balancer " + name);
     }
 
+    @Test
+    void adminsSeeOnTheProgressPanelWhichStepIsRunningAndWhichStepWasResumed() {
+        String name = ApprovedRequestFixture.uniqueName("panel");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        ProvisioningJob atRules = harness.runWhile(requestId,
+                job -> job.step() != ProvisioningStep.CHECK_FIREWALL_RULES);
+        // Another instance holds the job now, resumed after an earlier attempt of the step stopped unsaved.
+        jdbc.update("insert into provisioning_step_log (job_id, step, outcome, detail, at) values (?, ?, 'RESUMED', "
+                + "'Resumed: the previous attempt of this step stopped before saving its outcome and its lease ran "
+                + "out', now())", atRules.id(), ProvisioningStep.CHECK_FIREWALL_RULES.name());
+        jdbc.update("update provisioning_job set lease_token = ?, next_run_at = now() + interval '1 minute' "
+                + "where id = ?", UUID.randomUUID(), atRules.id());
+        try (dev.ilbportal.support.Browser browser = dev.ilbportal.support.Browser.start()) {
+            com.microsoft.playwright.Page page = browser.newPage();
+            String portal = "http://localhost:" + port;
+            dev.ilbportal.support.SandboxSignIn.as(page, portal, "adam");
+            page.navigate(portal + "/provisioning/requests/" + requestId);
+
+            assertThat(page.locator("[data-test=step-running]").innerText())
+                    .contains("A portal worker is running the step " + ProvisioningStep.CHECK_FIREWALL_RULES.title())
+                    .contains("Abandon is refused until the step has saved what it did in Civo.");
+            assertThat(page.locator("[data-test=resumptions]").innerText())
+                    .contains(ProvisioningStep.CHECK_FIREWALL_RULES.title() + ": Resumed: the previous attempt");
+            dev.ilbportal.support.Browser.screenshot(page, "provisioning-step-running");
+        } finally {
+            jdbc.update("update provisioning_job set lease_token = null, next_run_at = now() where id = ?",
+                    atRules.id());
+        }
+        assertThat(harness.runUntilFinished(requestId).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
     private HttpResponse<String> post(SandboxBrowserlessLogin session, String path, String pageWithToken)
             throws Exception {
         String token = pageWithToken.contains("name=\"_csrf\"")
