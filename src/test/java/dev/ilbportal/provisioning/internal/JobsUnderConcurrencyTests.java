@@ -145,9 +145,9 @@ class JobsUnderConcurrencyTests {
         String name = ApprovedRequestFixture.uniqueName("slowfw");
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
         UUID jobId = jobOf(requestId).id();
-        ProvisioningWorker shortLease = workerWithLease(Duration.ofMillis(900));
-        // The firewall create takes three leases (in production: a long wait on the account's rate limit).
-        faults.inject(Fault.latency(Duration.ofMillis(2700)).on("POST", "/v2/firewalls").times(1));
+        ProvisioningWorker shortLease = workerWithLease(Duration.ofMillis(1500));
+        // The firewall create takes well over two leases (in production: a long wait on the account's rate limit).
+        faults.inject(Fault.latency(Duration.ofMillis(4000)).on("POST", "/v2/firewalls").times(1));
 
         try (ExecutorService first = Executors.newSingleThreadExecutor()) {
             Future<Boolean> running = first.submit(shortLease::runNextDueJob);
@@ -169,7 +169,7 @@ class JobsUnderConcurrencyTests {
             assertThat(running.get()).isTrue();
             assertThat(claimsByOthers).as("claims of the job by the other worker during the slow step").isZero();
             assertThat(latestLeaseEnd).as("the lease was renewed during the step")
-                    .isAfter(firstLeaseEnd.plusMillis(900));
+                    .isAfter(firstLeaseEnd.plusMillis(1500));
         }
 
         ProvisioningJob done = harness.runUntilFinished(requestId);
@@ -256,7 +256,7 @@ class JobsUnderConcurrencyTests {
         String name = ApprovedRequestFixture.uniqueName("midstep");
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
         UUID jobId = jobOf(requestId).id();
-        faults.inject(Fault.latency(Duration.ofMillis(2500)).on("POST", "/v2/firewalls").times(1));
+        faults.inject(Fault.latency(Duration.ofMillis(5000)).on("POST", "/v2/firewalls").times(1));
         SandboxBrowserlessLogin adam = new SandboxBrowserlessLogin(URI.create("http://localhost:" + port));
         adam.signIn("adam");
 
