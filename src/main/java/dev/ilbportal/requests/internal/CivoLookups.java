@@ -51,7 +51,7 @@ public class CivoLookups {
         if (region == null || region.isBlank() || networkId == null || networkId.isBlank()) {
             return Lookup.none();
         }
-        return Lookup.attempt(() -> civo.listFirewalls(region).stream()
+        return Lookup.attempt(() -> cache.firewalls(region, CivoLookupCache.Freshness.CACHED).stream()
                 .filter(firewall -> networkId.equals(firewall.networkId()))
                 .map(firewall -> new FirewallOption(firewall.id(), firewall.name(),
                         rules.ingressRules(region, firewall)))
