@@ -82,6 +82,29 @@ public class CivoLookupCache {
         return cached("instances " + regionOr(region), freshness, () -> civo.listAllInstances(region, List.of()));
     }
 
+    /**
+     * Reads, in the background, what a step save in {@code region} will check (firewalls, load balancers,
+     * instances) unless the cache already holds it: called when the wizard shows a step, so the save that follows
+     * while the person types finds the answers kept. Failures are left for the save to meet.
+     */
+    public void prefetchForStepSaves(String region) {
+        if (region == null || region.isBlank() || ttl.isZero() || ttl.isNegative()) {
+            return;
+        }
+        CivoLane lane = CivoLane.current();
+        List<Runnable> reads = List.of(() -> firewalls(region, Freshness.CACHED),
+                () -> loadBalancers(region, Freshness.CACHED), () -> instances(region, Freshness.CACHED));
+        for (Runnable read : reads) {
+            Thread.ofVirtual().name("civo-lookup-prefetch").start(() -> lane.run(() -> {
+                try {
+                    read.run();
+                } catch (RuntimeException failure) {
+                    // not kept; the step save asks again and shows the failure beside the form
+                }
+            }));
+        }
+    }
+
     /** Forgets everything, e.g. after the portal itself created or deleted something. */
     public void clear() {
         entries.clear();

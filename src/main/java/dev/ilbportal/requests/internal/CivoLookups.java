@@ -59,6 +59,11 @@ public class CivoLookups {
                 .toList());
     }
 
+    /** The person opened a step of the wizard in this region: have Civo's answers ready for its save. */
+    public void stepOpened(String region) {
+        cache.prefetchForStepSaves(region);
+    }
+
     public Lookup<InstanceMatch> instances(String region, String networkId, BackendTarget target) {
         return Lookup.attempt(() -> rules.matchingInstances(region, networkId, target));
     }
