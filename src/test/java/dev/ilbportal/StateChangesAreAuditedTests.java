@@ -74,6 +74,7 @@ class StateChangesAreAuditedTests {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String WEBHOOK_URL = "http://127.0.0.1:9/audited";
 
     /** How one endpoint is called: as whom, and the action its audit event must have. */
     record Scenario(String action, Call call) {
@@ -103,10 +104,16 @@ class StateChangesAreAuditedTests {
     private final Map<String, SandboxBrowserlessLogin> sessions = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
     private final List<Map<String, Object>> savedPreferences = new ArrayList<>();
+    private final List<UUID> deliveriesMade = new ArrayList<>();
+    /** Who made the last call: a scenario's last call is the endpoint's, so its event must name this person. */
+    private String lastCaller;
 
     @AfterEach
     void restoreSharedState() {
         faults.clear();
+        // The deliveries sent again are queued: gone, so no other test's dispatch calls them.
+        deliveriesMade.forEach(id -> jdbc.sql("delete from notification_delivery where id = ?").param(id).update());
+        jdbc.sql("delete from notification_webhook where url = ? and team = 'audit-team'").param(WEBHOOK_URL).update();
         if (!savedPreferences.isEmpty() || preferencesTouched) {
             jdbc.sql("delete from notification_preference where subject = 'adam'").update();
             for (Map<String, Object> row : savedPreferences) {
@@ -171,6 +178,7 @@ class StateChangesAreAuditedTests {
     /** A form post from a page, with the session's CSRF token, as the browser sends it. */
     private HttpResponse<String> page(String username, String path, Map<String, String> form) throws Exception {
         SandboxBrowserlessLogin session = session(username);
+        lastCaller = username;
         Matcher csrf = CSRF_INPUT.matcher(session.get(portal("/settings/notifications")).body());
         assertThat(csrf.find()).as("a CSRF token for " + username).isTrue();
         StringBuilder body = new StringBuilder("_csrf=" + encode(csrf.group(1)));
@@ -204,6 +212,7 @@ class StateChangesAreAuditedTests {
     /** A call of the JSON API with the person's bearer token and no cookie. */
     private HttpResponse<String> api(String username, String method, String path, Object body,
                                      Map<String, String> headers) throws Exception {
+        lastCaller = username;
         HttpRequest.Builder request = HttpRequest.newBuilder(portal(path))
                 .header("Accept", "application/json, application/problem+json")
                 .header("Authorization", "Bearer " + token(username));
@@ -317,7 +326,7 @@ class StateChangesAreAuditedTests {
     }
 
     private String webhook(boolean enabled) throws Exception {
-        String id = json(api("adam", "POST", "/api/v1/admin/webhooks", Map.of("url", "http://127.0.0.1:9/audited",
+        String id = json(api("adam", "POST", "/api/v1/admin/webhooks", Map.of("url", WEBHOOK_URL,
                 "secret", "audit-test-secret-" + UUID.randomUUID(), "team", "audit-team")), 201).get("id").asString();
         if (!enabled) {
             jdbc.sql("update notification_webhook set enabled = false where id = ?").param(UUID.fromString(id))
@@ -328,6 +337,7 @@ class StateChangesAreAuditedTests {
 
     private String deadDelivery() {
         UUID id = UUID.randomUUID();
+        deliveriesMade.add(id);
         jdbc.sql("""
                         insert into notification_delivery (id, event_id, kind, channel, recipient, person_subject,
                             webhook_id, title, body, status, attempts, next_attempt_at, created_at)
@@ -469,7 +479,7 @@ class StateChangesAreAuditedTests {
 
         // notifications
         s.put("POST /admin/webhooks", new Scenario("notifications.webhook-added", () -> page("adam",
-                "/admin/webhooks", Map.of("url", "http://127.0.0.1:9/audited", "secret",
+                "/admin/webhooks", Map.of("url", WEBHOOK_URL, "secret",
                         "audit-test-secret-" + UUID.randomUUID(), "team", "audit-team"))));
         s.put("POST /admin/webhooks/{id}/enable", new Scenario("notifications.webhook-enabled", () -> page("adam",
                 "/admin/webhooks/" + webhook(false) + "/enable", Map.of())));
@@ -484,7 +494,7 @@ class StateChangesAreAuditedTests {
             return page("adam", "/settings/notifications", Map.of("email", "DRIFTED"));
         }));
         s.put("POST /api/v1/admin/webhooks", new Scenario("notifications.webhook-added", () -> api("adam", "POST",
-                "/api/v1/admin/webhooks", Map.of("url", "http://127.0.0.1:9/audited", "secret",
+                "/api/v1/admin/webhooks", Map.of("url", WEBHOOK_URL, "secret",
                         "audit-test-secret-" + UUID.randomUUID(), "team", "audit-team"))));
         s.put("POST /api/v1/admin/webhooks/{id}/enable", new Scenario("notifications.webhook-enabled", () -> api(
                 "adam", "POST", "/api/v1/admin/webhooks/" + webhook(false) + "/enable", null)));
@@ -538,11 +548,16 @@ class StateChangesAreAuditedTests {
                     || (status == 302 && !location.contains("login") && !location.contains("error"));
             List<String> actions = jdbc.sql("select action from audit_event where sequence > ? order by sequence")
                     .param(before).query(String.class).list();
+            List<String> actors = jdbc.sql("select actor_subject from audit_event where sequence > ? and action = ?")
+                    .params(before, scenario.action()).query(String.class).list();
             if (!succeeded) {
                 failures.add(endpoint + ": answered " + status + " " + location + " "
                         + response.body().substring(0, Math.min(300, response.body().length())));
             } else if (!actions.contains(scenario.action())) {
                 failures.add(endpoint + ": no " + scenario.action() + " event; written: " + actions);
+            } else if (!actors.contains(lastCaller)) {
+                failures.add(endpoint + ": its " + scenario.action() + " event names " + actors + ", not "
+                        + lastCaller);
             }
         }
         assertThat(failures).as("endpoints that failed or wrote no audit event").isEmpty();
