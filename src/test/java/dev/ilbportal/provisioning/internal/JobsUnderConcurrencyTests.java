@@ -270,10 +270,10 @@ class JobsUnderConcurrencyTests {
             spent.get(20, TimeUnit.SECONDS);
         }
 
-        ProvisioningJob done = jobOf(requestId);
-        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(simulator.budget().stats().of("POST /v2/firewalls") - createsBefore)
                 .as("firewall creates Civo received").isEqualTo(1);
+        ProvisioningJob done = jobOf(requestId);
+        assertThat(done.status()).as(done.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(firewallsNamed(name + "-internal")).as("firewalls in Civo").isEqualTo(1);
         // The create Civo received was the second claim's: it found nothing by name and created the firewall.
         assertThat(trail(jobId, ProvisioningStep.ENSURE_FIREWALL)).satisfiesExactly(
