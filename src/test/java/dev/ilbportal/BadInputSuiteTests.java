@@ -32,6 +32,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -181,14 +182,25 @@ class BadInputSuiteTests {
     }
 
     private int tried;
+    private int refused;
     private final List<String> serverErrors = new ArrayList<>();
+    private final List<String> refusedWithoutMessage = new ArrayList<>();
+    /** The statuses answered through the servlet container's error page (MockMvc does not render it). */
+    private final Set<Integer> errorPageStatuses = new java.util.TreeSet<>();
 
     private int perform(String person, MockHttpServletRequestBuilder builder, String what) throws Exception {
         tried++;
         int status;
         try {
-            status = mvc.perform(builder.with(PEOPLE.get(person)).accept(MediaType.TEXT_HTML)).andReturn()
-                    .getResponse().getStatus();
+            MockHttpServletResponse response = mvc.perform(builder.with(PEOPLE.get(person))
+                    .accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+            status = response.getStatus();
+            if (status >= 400 && status < 500) {
+                refused++;
+                if (!tellsWhy(response)) {
+                    refusedWithoutMessage.add(status + " " + what + " as " + person);
+                }
+            }
         } catch (jakarta.servlet.ServletException escaped) {
             // What escapes every handler is a 500 page in the running server.
             status = 500;
@@ -269,11 +281,143 @@ class BadInputSuiteTests {
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         Map<String, Long> after = rowCounts();
-        System.out.printf("Bad-input suite: %d inputs tried, %d answered 5xx, %d s%n", tried, serverErrors.size(),
-                seconds);
+        System.out.printf("Bad-input suite: %d inputs tried, %d refused (4xx), %d of them without a message, %d answered"
+                + " 5xx, %d s; error pages used for %s%n", tried, refused, refusedWithoutMessage.size(),
+                serverErrors.size(), seconds, errorPageStatuses);
         assertThat(serverErrors).as("inputs that answered 5xx").isEmpty();
+        assertThat(refusedWithoutMessage).as("refused inputs that tell the person nothing").isEmpty();
+        errorPagesSayWhatHappened(errorPageStatuses);
         assertThat(csrfNotRefused).as("posts not refused without a valid CSRF token").isEmpty();
         assertThat(after).as("rows of requests, jobs, inventory and webhooks").isEqualTo(before);
+    }
+
+    /**
+     * Whether a refused answer tells the person why: a page with the form's messages beside its fields, an error
+     * summary or a notice; a Problem Details document with a {@code detail}; or an error the servlet container turns
+     * into the portal's error page (MockMvc does not render that page; {@link #errorPagesSayWhatHappened} renders
+     * each one that was used).
+     */
+    private boolean tellsWhy(MockHttpServletResponse response) throws Exception {
+        String body = response.getContentAsString();
+        String type = String.valueOf(response.getContentType());
+        if (body.isEmpty()) {
+            boolean toErrorPage = response.getErrorMessage() != null || response.isCommitted();
+            if (toErrorPage) {
+                errorPageStatuses.add(response.getStatus());
+            }
+            return toErrorPage;
+        }
+        if (type.contains("json")) {
+            tools.jackson.databind.JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(body);
+            return problem.hasNonNull("detail") && !problem.get("detail").asString().isBlank();
+        }
+        return MESSAGE_ON_A_PAGE.matcher(body).find();
+    }
+
+    /**
+     * The portal's error page for each status that went to it, rendered as the servlet container's error dispatch
+     * renders it: a heading that names the refusal and a sentence that says what happened and that nothing changed.
+     */
+    private void errorPagesSayWhatHappened(Set<Integer> statuses) throws Exception {
+        for (int status : statuses) {
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/error")
+                            .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, status)
+                            .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/requests")
+                            .with(PEOPLE.get("requester of payments")).accept(MediaType.TEXT_HTML))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as("the error page for %d", status).containsPattern(MESSAGE_ON_A_PAGE)
+                    .containsPattern("<p>\\s*\\S");
+        }
+    }
+
+    /**
+     * Where a page shows why it refused: beside a field, in the error summary, as a notice, as a module's refusal
+     * (the 409 pages), on the error page.
+     */
+    private static final java.util.regex.Pattern MESSAGE_ON_A_PAGE = java.util.regex.Pattern.compile(
+            "class=\"invalid-feedback\"[^>]*>\\s*\\S|data-test=\"(problem|error-reason|refused-reason)\"[^>]*>\\s*\\S"
+                    + "|data-test=\"(error-summary|error-4xx|error-403|error-404)\"");
+
+    private Map<String, Object> decisionState(UUID id) {
+        Map<String, Object> state = new LinkedHashMap<>(jdbc.queryForMap(
+                "select status, version from lb_request where id = ?", id));
+        state.put("decisions", jdbc.queryForObject("select count(*) from lb_request_decision where request_id = ?",
+                Long.class, id));
+        return state;
+    }
+
+    /** A person of the JSON API, as its bearer token names them. */
+    private static RequestPostProcessor apiPerson(String subject, PortalRole role, String... teams) {
+        List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()));
+        for (String team : teams) {
+            authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    dev.ilbportal.identity.CurrentUser.TEAM_AUTHORITY_PREFIX + team));
+        }
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(token -> token.subject(subject).claim("name", "Test " + subject)).authorities(authorities);
+    }
+
+    /**
+     * Stale versions: someone else changed the request after the person read it, and the person then decides on the
+     * version they saw. The request page's forms (approve, reject, override, withdraw) send the request page back
+     * with the message (a redirect with it as the page's notice); the JSON API, given the old ETag in
+     * {@code If-Match}, answers 412 with a Problem Details {@code detail} (docs/api.md: a stale version is 412).
+     * Nothing changes: the request's status, version and decisions stay as they were.
+     */
+    @Test
+    void aDecisionOnAVersionSomeoneElseChangedIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        Participant alice = new Participant("alice-test", "Alice Test", Set.of("REQUESTER"));
+        LoadBalancerRequest submitted = SubmittedRequests.submitted("payments", alice,
+                SubmittedRequests.spec("stale-" + UUID.randomUUID().toString().substring(0, 8), "LON1"),
+                Instant.now());
+        String planHash = submitted.currentRevision().orElseThrow().planHash();
+        UUID id = requests.save(submitted).id();
+        try {
+            long seen = jdbc.queryForObject("select version from lb_request where id = ?", Long.class, id);
+            jdbc.update("update lb_request set version = version + 1 where id = ?", id);
+            Map<String, Object> before = decisionState(id);
+
+            Map<String, String> pageForms = new LinkedHashMap<>();
+            pageForms.put("approve", "approver");
+            pageForms.put("reject", "approver");
+            pageForms.put("override", "admin");
+            pageForms.put("withdraw", "requester of payments");
+            for (Map.Entry<String, String> form : pageForms.entrySet()) {
+                var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                .post("/requests/" + id + "/" + form.getKey()).with(csrf())
+                                .with(PEOPLE.get(form.getValue())).param("version", String.valueOf(seen))
+                                .param("revision", "1").param("planHash", planHash)
+                                .param("reason", "Decided on what I saw."))
+                        .andReturn();
+                assertThat(result.getResponse().getStatus()).as(form.getKey() + " on a stale version").isEqualTo(302);
+                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/requests/" + id);
+                assertThat((String) result.getFlashMap().get("problem")).as(form.getKey() + "'s message")
+                        .contains("Nothing was changed");
+                assertThat(decisionState(id)).as("the request after a stale " + form.getKey()).isEqualTo(before);
+            }
+
+            Map<String, RequestPostProcessor> apiPeople = new LinkedHashMap<>();
+            apiPeople.put("approve", apiPerson("stale-approver", PortalRole.APPROVER));
+            apiPeople.put("reject", apiPerson("stale-approver", PortalRole.APPROVER));
+            apiPeople.put("override", apiPerson("stale-admin", PortalRole.ADMIN));
+            apiPeople.put("withdraw", apiPerson("stale-requester", PortalRole.REQUESTER, "payments"));
+            for (Map.Entry<String, RequestPostProcessor> call : apiPeople.entrySet()) {
+                var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                .post("/api/v1/requests/" + id + "/" + call.getKey()).with(call.getValue())
+                                .header("If-Match", "\"" + seen + "\"").contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"revisionNumber\":1,\"planHash\":\"" + planHash
+                                        + "\",\"reason\":\"Decided on what I saw.\"}"))
+                        .andReturn().getResponse();
+                assertThat(response.getStatus()).as("API " + call.getKey() + " on a stale ETag").isEqualTo(412);
+                assertThat(response.getContentAsString()).as("API " + call.getKey() + "'s problem")
+                        .containsPattern("\"detail\":\"[^\"]*version");
+                assertThat(decisionState(id)).as("the request after a stale API " + call.getKey()).isEqualTo(before);
+            }
+        } finally {
+            requests.deleteById(id);
+        }
     }
 
     private static String shown(String value) {

@@ -77,28 +77,52 @@ public class AuditLog {
             appended.add(hashed);
             previous = hashed.hash();
         }
-        jdbc.batchUpdate(INSERT, appended, 1000, (statement, e) -> {
-            statement.setLong(1, e.sequence());
-            statement.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC));
-            statement.setString(3, e.actorSubject());
-            statement.setString(4, e.actorName());
-            statement.setString(5, e.actorRoles());
-            statement.setString(6, e.action());
-            statement.setString(7, e.subjectType());
-            statement.setString(8, e.subjectId());
-            statement.setString(9, e.team());
-            statement.setString(10, e.requestId());
-            statement.setString(11, e.loadBalancerId());
-            statement.setString(12, e.beforeJson());
-            statement.setString(13, e.afterJson());
-            statement.setString(14, e.detailsJson());
-            statement.setString(15, e.previousHash());
-            statement.setString(16, e.hash());
-        });
+        insert(appended);
         appending.stop(io.micrometer.core.instrument.Timer.builder("portal.audit.append")
                 .description("Appending to the audit chain, lock wait included (commit excluded)")
                 .register(io.micrometer.core.instrument.Metrics.globalRegistry));
         return appended;
+    }
+
+    /**
+     * One statement however many events: each column travels as one array and {@code unnest} turns the arrays back
+     * into rows. A round that records thousands of verification runs appends thousands of events at once; one
+     * insert per row cost as much again as the rows' index entries.
+     */
+    private void insert(List<AuditEvent> appended) {
+        if (appended.size() == 1) {
+            AuditEvent e = appended.getFirst();
+            jdbc.update(INSERT, e.sequence(), OffsetDateTime.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC),
+                    e.actorSubject(), e.actorName(), e.actorRoles(), e.action(), e.subjectType(), e.subjectId(),
+                    e.team(), e.requestId(), e.loadBalancerId(), e.beforeJson(), e.afterJson(), e.detailsJson(),
+                    e.previousHash(), e.hash());
+            return;
+        }
+        int size = appended.size();
+        Object[] sequences = new Object[size];
+        String[][] columns = new String[15][size];
+        for (int i = 0; i < size; i++) {
+            AuditEvent e = appended.get(i);
+            sequences[i] = e.sequence();
+            String[] values = {e.time(), e.actorSubject(), e.actorName(), e.actorRoles(), e.action(),
+                    e.subjectType(), e.subjectId(), e.team(), e.requestId(), e.loadBalancerId(), e.beforeJson(),
+                    e.afterJson(), e.detailsJson(), e.previousHash(), e.hash()};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("insert into audit_event (" + COLUMNS + ") select q, "
+                    + "t::timestamptz, a1, a2, a3, a4, s1, s2, s3, s4, s5, b, af, d, p, h from unnest(?::bigint[], "
+                    + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                    + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                    + "as u(q, t, a1, a2, a3, a4, s1, s2, s3, s4, s5, b, af, d, p, h) order by q");
+            statement.setArray(1, connection.createArrayOf("bigint", sequences));
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 2, connection.createArrayOf("text", columns[c]));
+            }
+            return statement;
+        });
     }
 
     /** The newest event's sequence and hash; {@link ChainHead#EMPTY} before the first event. */

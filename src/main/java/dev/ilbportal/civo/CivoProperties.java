@@ -128,8 +128,8 @@ public record CivoProperties(
      * @param failCallsInTransaction  refuse (with an {@link IllegalStateException}) a Civo call made while a database
      *                                transaction is active on the calling thread; tests turn it on
      * @param lookupCache             how long {@link CivoLookupCache} keeps what rarely changes (regions, networks,
-     *                                clusters) and what the wizard's step saves may read a little stale (quota);
-     *                                zero turns the cache off
+     *                                clusters) and what the wizard's step saves may read a little stale (the
+     *                                region's firewalls, load balancers, instances and quota); zero turns it off
      */
     public record Budget(
             @DefaultValue("true") boolean shared,

@@ -45,6 +45,41 @@ public class InventoryVerificationState {
      */
     @Transactional
     public void recordAll(List<Verdict> verdicts) {
+        if (verdicts.size() > 1 && verdicts.stream().map(Verdict::loadBalancerId).distinct().count()
+                == verdicts.size()) {
+            // one statement for the whole batch (each column as an array); with a load balancer twice the updates
+            // must apply in order, so such a batch takes the one-by-one path below
+            int size = verdicts.size();
+            Object[] ids = new Object[size];
+            String[] outcomes = new String[size];
+            String[] statuses = new String[size];
+            String[] times = new String[size];
+            for (int i = 0; i < size; i++) {
+                Verdict verdict = verdicts.get(i);
+                ids[i] = verdict.loadBalancerId();
+                outcomes[i] = verdict.outcome();
+                statuses[i] = verdict.proofStatus();
+                times[i] = verdict.at().toString();
+            }
+            jdbc.update(connection -> {
+                var update = connection.prepareStatement("""
+                        update internal_load_balancer l set last_verification = v.outcome,
+                            last_verified_at = v.at::timestamptz,
+                            last_passed_at = case when v.outcome = 'PASS' then v.at::timestamptz
+                                else l.last_passed_at end,
+                            proof_status_since = case when l.proof_status = v.status then l.proof_status_since
+                                else v.at::timestamptz end,
+                            proof_status = v.status
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as v(id, outcome, status, at)
+                        where l.id = v.id""");
+                update.setArray(1, connection.createArrayOf("uuid", ids));
+                update.setArray(2, connection.createArrayOf("text", outcomes));
+                update.setArray(3, connection.createArrayOf("text", statuses));
+                update.setArray(4, connection.createArrayOf("text", times));
+                return update;
+            });
+            return;
+        }
         jdbc.batchUpdate("""
                 update internal_load_balancer set last_verification = ?, last_verified_at = ?,
                     last_passed_at = case when ? then ? else last_passed_at end,

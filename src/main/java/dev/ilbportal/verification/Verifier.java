@@ -104,12 +104,18 @@ public class Verifier {
         long civoStarted = System.nanoTime();
         // Each region's load balancers first (one call each): the probes need only their addresses, so they start at
         // once, and the firewall lists (one call per region) are read while the probes wait out their timeouts.
-        Map<String, RegionSnapshot> listed = new LinkedHashMap<>();
-        for (String region : loadBalancers.stream().map(InternalLoadBalancer::region).distinct().sorted().toList()) {
-            listed.put(region, RegionSnapshot.loadBalancersOnly(civo, region));
-        }
-        long listedMillis = (System.nanoTime() - civoStarted) / 1_000_000;
+        // The regions are listed at once (three calls fit in the burst): each answer takes a moment to build and
+        // parse for thousands of load balancers, and one after the other they delayed every probe.
         dev.ilbportal.civo.CivoLane lane = dev.ilbportal.civo.CivoLane.current();
+        Map<String, java.util.concurrent.CompletableFuture<RegionSnapshot>> listing = new LinkedHashMap<>();
+        for (String region : loadBalancers.stream().map(InternalLoadBalancer::region).distinct().sorted().toList()) {
+            listing.put(region, java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> lane.call(() -> RegionSnapshot.loadBalancersOnly(civo, region)),
+                    command -> Thread.ofVirtual().start(command)));
+        }
+        Map<String, RegionSnapshot> listed = new LinkedHashMap<>();
+        listing.forEach((region, snapshot) -> listed.put(region, snapshot.join()));
+        long listedMillis = (System.nanoTime() - civoStarted) / 1_000_000;
         java.util.concurrent.CompletableFuture<Map<String, RegionSnapshot>> completing =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> lane.call(() -> {
                     Map<String, RegionSnapshot> complete = new LinkedHashMap<>();
@@ -131,13 +137,36 @@ public class Verifier {
             for (int i = 0; i < RECORDERS; i++) {
                 threads.submit(() -> recordFinished(finished, probing, outcomes));
             }
+            // Every outside probe first, from this one loop: they usually wait out the whole timeout, so they all
+            // wait together and the inside probes (and everything else) run while they do.
+            List<List<java.util.concurrent.CompletableFuture<CheckResult>>> outside =
+                    new ArrayList<>(loadBalancers.size());
+            List<Instant> startedAt = new ArrayList<>(loadBalancers.size());
+            // At most {@code parallelism} load balancers have outside probes in flight (each holds a socket).
+            Semaphore outsideSlots = new Semaphore(properties.parallelism());
             for (InternalLoadBalancer lb : loadBalancers) {
+                outsideSlots.acquireUninterruptibly();
+                startedAt.add(clock.instant());
+                List<java.util.concurrent.CompletableFuture<CheckResult>> started;
+                try {
+                    started = checks.startOutsideProbes(lb, listed.get(lb.region()), round);
+                } catch (RuntimeException e) {
+                    outsideSlots.release();
+                    throw e;
+                }
+                java.util.concurrent.CompletableFuture.allOf(started.toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .whenComplete((done, failure) -> outsideSlots.release());
+                outside.add(started);
+            }
+            for (int i = 0; i < loadBalancers.size(); i++) {
+                InternalLoadBalancer lb = loadBalancers.get(i);
+                List<java.util.concurrent.CompletableFuture<CheckResult>> outsideOfLb = outside.get(i);
+                Instant started = startedAt.get(i);
                 threads.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        Instant started = clock.instant();
                         List<CheckResult> probed = checks.probes(lb, listed.get(lb.region()), round,
-                                java.util.Optional.ofNullable(services.get(lb.id())));
+                                java.util.Optional.ofNullable(services.get(lb.id())), outsideOfLb);
                         List<CheckResult> results = checks.civoSide(lb, completing.join().get(lb.region()));
                         results.addAll(probed);
                         finished.add(new Checked(lb, runOf(lb, trigger, null, started, results)));
@@ -310,13 +339,14 @@ public class Verifier {
 
     /**
      * Records runs with their events in one transaction; on a lock conflict the whole batch is tried again. The batch
-     * costs a handful of statements however many runs it holds: one read of the load balancers' current rows, the
-     * events appended to the audit trail together ({@link AuditTogether}: one event per run, one per proof status
-     * change), one batch insert of runs and one of their checks, one batch of inventory updates.
+     * costs five statements however many runs it holds: one insert of the runs and one of their checks (each column
+     * as an array), one read of the load balancers' current rows, the events appended to the audit trail together
+     * ({@link AuditTogether}: one event per run, one per proof status change, one insert), one update of the
+     * inventory. The inserts come before the audit trail's lock (they take no lock anyone waits for), the events
+     * before the inventory's row locks, in the order the request and provisioning transactions take them, so two of
+     * them never wait for each other.
      */
     private void recordAll(List<Checked> batch) {
-        // Events first: the audit trail's lock is then always taken before any row lock, in the same order as the
-        // request and provisioning transactions take them, so two of them never wait for each other.
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(tx -> recordInTransaction(batch));
@@ -331,6 +361,10 @@ public class Verifier {
     }
 
     private void recordInTransaction(List<Checked> batch) {
+        // The runs and their checks first, before the audit trail's lock: new rows take no lock that another
+        // transaction waits for (only key-share locks on their load balancers, which updates of a load balancer's
+        // other columns do not conflict with), so several recorders insert at once and queue only for the events.
+        runs.saveAll(batch.stream().map(Checked::run).toList());
         if (batch.size() > 1) {
             AuditTogether.inThisTransaction();
         }
@@ -373,7 +407,6 @@ public class Verifier {
             }
             verdicts.add(verdict);
         }
-        runs.saveAll(batch.stream().map(Checked::run).toList());
         inventory.recordAll(verdicts);
     }
 

@@ -2,13 +2,9 @@ package dev.ilbportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
@@ -35,20 +31,16 @@ class StepsThatCannotBeSavedTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
-    @Autowired
-    ProvisioningJobs jobs;
-    @Autowired
     InternalLoadBalancers inventory;
     @Autowired
     JdbcTemplate jdbc;
 
+    private ProvisioningHarness harness() {
+        return new ProvisioningHarness(context);
+    }
+
     private ProvisioningJob runUntilFinished(UUID requestId) {
-        return new ProvisioningHarness(context).runUntilFinished(requestId);
+        return harness().runUntilFinished(requestId);
     }
 
     private LoadBalancerSpec withPorts(ApprovedRequestFixture fixture, String name, int count) {
@@ -61,7 +53,7 @@ class StepsThatCannotBeSavedTests {
 
     @Test
     void aLoadBalancerWithAsManyPortsAsTheRulesAllowIsRecordedInTheInventory() {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        ApprovedRequestFixture fixture = harness().requests();
         UUID requestId = fixture.approve(withPorts(fixture, ApprovedRequestFixture.uniqueName("ports"), 50));
 
         ProvisioningJob job = runUntilFinished(requestId);
@@ -85,7 +77,7 @@ class StepsThatCannotBeSavedTests {
         owner.execute("create trigger refuse_test_inventory before insert on internal_load_balancer "
                 + "for each row execute function refuse_test_inventory()");
         try {
-            ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+            ApprovedRequestFixture fixture = harness().requests();
             UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("refused"),
                     FirewallChoice.create("")));
 

@@ -1,5 +1,7 @@
 package dev.ilbportal.sandbox;
 
+import dev.ilbportal.sandbox.internal.SandboxIdentityProviderConfiguration;
+import dev.ilbportal.sandbox.internal.SandboxLoginPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import dev.ilbportal.sandbox.civo.BenchmarkNetworks;
 import dev.ilbportal.sandbox.civo.CivoSimulator;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.verification.internal.VerificationSchedule;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -81,6 +82,28 @@ class VerificationBenchmarkTests {
     final HttpClient http = HttpClient.newHttpClient();
 
     /**
+     * When, within a round, the probes started and ended (nanoTime of the first and last of each), measured by the
+     * benchmark's vantage points: the breakdown shows whether every outside probe was in flight at once.
+     */
+    static final class ProbeTimes {
+        static final java.util.concurrent.atomic.AtomicLong lastOutsideStart = new java.util.concurrent.atomic.AtomicLong();
+        static final java.util.concurrent.atomic.AtomicLong lastOutsideEnd = new java.util.concurrent.atomic.AtomicLong();
+        static final java.util.concurrent.atomic.AtomicLong lastInsideEnd = new java.util.concurrent.atomic.AtomicLong();
+        static final java.util.concurrent.atomic.AtomicLong outsideProbes = new java.util.concurrent.atomic.AtomicLong();
+
+        static void reset() {
+            lastOutsideStart.set(0);
+            lastOutsideEnd.set(0);
+            lastInsideEnd.set(0);
+            outsideProbes.set(0);
+        }
+
+        static long since(long origin, java.util.concurrent.atomic.AtomicLong at) {
+            return at.get() == 0 ? -1 : (at.get() - origin) / 1_000_000;
+        }
+    }
+
+    /**
      * Outside, a listening socket that never accepts: once its tiny backlog is full the kernel drops further
      * connection attempts, so every outside connect really times out. The control target is a socket that accepts.
      */
@@ -125,8 +148,41 @@ class VerificationBenchmarkTests {
                 public Probe probe(String networkId, String ip, int port, boolean http, Duration timeout) {
                     boolean isControl = ip.equals(properties.outsideControl().host())
                             && properties.outsideControl().port() == port;
-                    return TcpProbe.connect(isControl ? new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    if (!isControl) {
+                        ProbeTimes.lastOutsideStart.accumulateAndGet(System.nanoTime(), Math::max);
+                        ProbeTimes.outsideProbes.incrementAndGet();
+                    }
+                    Probe probe = TcpProbe.connect(isControl ? new InetSocketAddress(InetAddress.getLoopbackAddress(),
                             control.getLocalPort()) : address, ip, false, timeout);
+                    if (!isControl) {
+                        ProbeTimes.lastOutsideEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                    }
+                    return probe;
+                }
+            };
+        }
+
+        /** The sandbox's inside vantage point, timed. */
+        @Bean
+        @Order(0)
+        Vantage timedInsideVantage(dev.ilbportal.sandbox.civo.SandboxNetwork network) {
+            Vantage sandbox = new dev.ilbportal.sandbox.civo.SandboxVantage(network, Side.INSIDE);
+            return new Vantage() {
+                @Override
+                public String name() {
+                    return sandbox.name();
+                }
+
+                @Override
+                public Side side() {
+                    return Side.INSIDE;
+                }
+
+                @Override
+                public Probe probe(String networkId, String ip, int port, boolean http, Duration timeout) {
+                    Probe probe = sandbox.probe(networkId, ip, port, http, timeout);
+                    ProbeTimes.lastInsideEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                    return probe;
                 }
             };
         }
@@ -142,74 +198,48 @@ class VerificationBenchmarkTests {
         return JSON.readTree(response.body());
     }
 
-    /** Builds the fleet straight through the simulator's HTTP API (not the portal's rate-limited client). */
+    /** How long placing the fleet in the sandbox and the inventory took (not part of any measured figure). */
+    long seedingMs;
+
+    /**
+     * Places the fleet in the sandbox in-process ({@link BenchmarkNetworks#addAvailableLoadBalancers}: as available
+     * load balancers behind one firewall per region, which is created through the API) and in the inventory with one
+     * batch insert. Creating ten thousand through the simulator's HTTP API took longer than the benchmark itself.
+     */
     private List<InternalLoadBalancer> fleet() throws Exception {
-        Map<String, String[]> places = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Object[]> rows = new ArrayList<>();
         for (int r = 0; r < REGIONS.size(); r++) {
             String region = REGIONS.get(r);
             String network = BenchmarkNetworks.add(simulator, region, "bench-" + r, "10." + (150 + r) + ".0.0/16");
             String firewall = civo("POST", "/v2/firewalls", """
                     {"name":"bench-fw-%s","region":"%s","network_id":"%s","create_rules":false}"""
                     .formatted(UUID.randomUUID().toString().substring(0, 8), region, network)).get("id").asString();
-            places.put(region, new String[] {network, firewall});
-        }
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        // eight at a time: the simulator answers on several threads, and the seeding is not what is measured
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
-        try (java.util.concurrent.ExecutorService posts = java.util.concurrent.Executors
-                .newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<JsonNode>> created = new ArrayList<>();
-            for (int i = 0; i < FLEET; i++) {
-                String region = REGIONS.get(i % REGIONS.size());
-                String[] place = places.get(region);
-                String body = """
-                        {"name":"bench-%s-%d","region":"%s","network_id":"%s","algorithm":"round_robin",
-                         "firewall_id":"%s","max_concurrent_requests":10000,
-                         "backends":[{"ip":"10.%d.250.1","protocol":"TCP","source_port":443,"target_port":8443}]}"""
-                        .formatted(run, i, region, place[0], place[1], 150 + REGIONS.indexOf(region));
-                created.add(posts.submit(() -> {
-                    inFlight.acquire();
-                    try {
-                        return civo("POST", "/v2/loadbalancers", body);
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-            }
-            for (java.util.concurrent.Future<JsonNode> each : created) {
-                each.get();
-            }
-        }
-        List<Object[]> rows = new ArrayList<>();
-        for (String region : REGIONS) {
-            long deadline = System.currentTimeMillis() + 120_000;
-            List<JsonNode> mine;
-            do {
-                mine = new ArrayList<>();
-                for (JsonNode lb : civo("GET", "/v2/loadbalancers?region=" + region, null)) {
-                    if (lb.get("name").asString().startsWith("bench-" + run + "-")) {
-                        mine.add(lb);
-                    }
-                }
-            } while (mine.stream().anyMatch(lb -> !"available".equals(lb.get("state").asString()))
-                    && System.currentTimeMillis() < deadline);
-            for (JsonNode lb : mine) {
-                rows.add(new Object[] {UUID.randomUUID(), UUID.randomUUID(), region, places.get(region)[0],
-                        lb.get("name").asString(), lb.get("id").asString(), places.get(region)[1],
-                        lb.get("private_ip").asString(), lb.get("public_ip").asString()});
+            int inRegion = FLEET / REGIONS.size() + (r < FLEET % REGIONS.size() ? 1 : 0);
+            for (BenchmarkNetworks.Placed lb : BenchmarkNetworks.addAvailableLoadBalancers(simulator, region, network,
+                    firewall, "bench-" + run + "-" + r + "-", inRegion, 443)) {
+                rows.add(new Object[] {UUID.randomUUID(), UUID.randomUUID(), region, network, lb.name(), lb.id(),
+                        firewall, lb.privateIp(), lb.publicIp()});
             }
         }
         assertThat(rows).hasSize(FLEET);
         jdbc.batchUpdate("insert into internal_load_balancer (id, request_id, team, region, network_id, name, civo_id, "
                 + "firewall_id, firewall_created, private_ip, public_ip, status, created_at, updated_at, ports) "
                 + "values (?, ?, 'bench', ?, ?, ?, ?, ?, true, ?, ?, 'ACTIVE', now(), now(), '443/TCP')", rows);
-        return inventory.verifiable().stream().filter(lb -> "bench".equals(lb.team())).toList();
+        List<InternalLoadBalancer> fleet = inventory.verifiable().stream().filter(lb -> "bench".equals(lb.team()))
+                .toList();
+        seedingMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.println("Verification benchmark: seeded " + fleet.size() + " load balancers in " + seedingMs
+                + " ms");
+        return fleet;
     }
 
     private Map<String, Object> round(List<InternalLoadBalancer> loadBalancers) {
         System.gc();
         resetPeaks();
         long calls = simulator.civoCalls();
+        ProbeTimes.reset();
         long started = System.nanoTime();
         Verifier.RoundReport report = verifier.verifyRound(loadBalancers, Trigger.SCHEDULE);
         long wall = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -226,6 +256,10 @@ class VerificationBenchmarkTests {
         figures.put("listing_ms", report.listingMillis());
         figures.put("probes_ms", report.probesMillis());
         figures.put("recording_ms", report.recordingMillis());
+        figures.put("last_outside_probe_started_ms", ProbeTimes.since(started, ProbeTimes.lastOutsideStart));
+        figures.put("last_outside_probe_ended_ms", ProbeTimes.since(started, ProbeTimes.lastOutsideEnd));
+        figures.put("last_inside_probe_ended_ms", ProbeTimes.since(started, ProbeTimes.lastInsideEnd));
+        figures.put("outside_probes", ProbeTimes.outsideProbes.get());
         figures.put("outcomes", report.outcomes().toString());
         System.out.println("Verification benchmark round: " + figures);
         return figures;
@@ -235,11 +269,14 @@ class VerificationBenchmarkTests {
     void roundsCostTwoCivoCallsPerRegionAndAboutOneTimeoutAndTheWatchFindsARuleWithinAMinute() throws Exception {
         List<InternalLoadBalancer> fleet = fleet();
         List<InternalLoadBalancer> everyTenth = new ArrayList<>();
-        for (int i = 0; i < fleet.size() && everyTenth.size() < SMALL; i += fleet.size() / SMALL) {
+        for (int i = 0; i < fleet.size() && everyTenth.size() < SMALL; i += Math.max(1, fleet.size() / SMALL)) {
             everyTenth.add(fleet.get(i));
         }
         Map<String, Object> small = round(everyTenth);
         Map<String, Object> large = round(fleet);
+        if (!Boolean.parseBoolean(System.getProperty("bench.verification.watch", "true"))) {
+            return; // -Dbench.verification.watch=false: the rounds alone, while working on them
+        }
 
         // The watch: two ticks (one reads load balancers and firewalls, the next only firewalls) per two intervals.
         jdbc.update("update verification_schedule set last_watch_at = null where id = 1");
@@ -278,6 +315,7 @@ class VerificationBenchmarkTests {
         json.put("config_interval_ms", properties.configInterval().toMillis());
         json.put("exposure_detected_ms", exposureMs);
         json.put("watch_tick_ms", List.of(firstTickMs, secondTickMs));
+        json.put("seeding_ms", seedingMs);
         json.put("targets", Map.of("wall_to_timeout_ratio_fleet", 2.0, "wall_to_timeout_ratio_small_fleet", 1.3,
                 "civo_calls_per_region", 2, "peak_heap_bytes", 512L * 1024 * 1024, "watch_budget_share", 0.10,
                 "exposure_detected_ms", 70_000));

@@ -8,6 +8,7 @@ import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
 import dev.ilbportal.requests.RequestEvents.RequestRejected;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
+import dev.ilbportal.shared.PortalEvent;
 import dev.ilbportal.verification.ProofStatus;
 import dev.ilbportal.verification.VerificationEvents.ProbeAnswerRefused;
 import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
@@ -34,42 +35,27 @@ class EventNotifications {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(RequestSubmitted event) {
-        outbox.enqueue(notificationFor(event));
-    }
-
-    @EventListener
-    void on(RequestApproved event) {
-        outbox.enqueue(notificationFor(event));
-    }
-
-    @EventListener
-    void on(RequestRejected event) {
-        outbox.enqueue(notificationFor(event));
-    }
-
-    @EventListener
-    void on(LoadBalancerProvisioned event) {
-        outbox.enqueue(notificationFor(event));
-    }
-
-    @EventListener
-    void on(ProvisioningFailed event) {
-        outbox.enqueue(notificationFor(event));
-    }
-
-    /** Exposed and stale go to the team and admins at once, and so does the way back to proven. */
-    @EventListener
-    void on(ProofStatusChanged event) {
-        if (event.to().alarming() || event.recovered()) {
-            outbox.enqueue(notificationFor(event));
+    /** The events that become notifications, each through its own {@code notificationFor}. */
+    @EventListener({RequestSubmitted.class, RequestApproved.class, RequestRejected.class,
+            LoadBalancerProvisioned.class, ProvisioningFailed.class, ProofStatusChanged.class,
+            LoadBalancerEndingSoon.class, ProbeAnswerRefused.class})
+    void on(PortalEvent event) {
+        Notification notification = switch (event) {
+            case RequestSubmitted submitted -> notificationFor(submitted);
+            case RequestApproved approved -> notificationFor(approved);
+            case RequestRejected rejected -> notificationFor(rejected);
+            case LoadBalancerProvisioned provisioned -> notificationFor(provisioned);
+            case ProvisioningFailed failed -> notificationFor(failed);
+            // Exposed and stale go to the team and admins at once, and so does the way back to proven.
+            case ProofStatusChanged changed when changed.to().alarming() || changed.recovered() ->
+                    notificationFor(changed);
+            case LoadBalancerEndingSoon endingSoon -> notificationFor(endingSoon);
+            case ProbeAnswerRefused refused -> notificationFor(refused);
+            default -> null;
+        };
+        if (notification != null) {
+            outbox.enqueue(notification);
         }
-    }
-
-    @EventListener
-    void on(LoadBalancerEndingSoon event) {
-        outbox.enqueue(notificationFor(event));
     }
 
     Notification notificationFor(LoadBalancerEndingSoon event) {
@@ -80,11 +66,6 @@ class EventNotifications {
                 + "longer, ask for a later end date.";
         return notification(NotificationKind.END_DATE_REMINDER, event.team(), title, text, "/inventory", null,
                 event.loadBalancerId(), Audience.team(event.team()));
-    }
-
-    @EventListener
-    void on(ProbeAnswerRefused event) {
-        outbox.enqueue(notificationFor(event));
     }
 
     Notification notificationFor(RequestSubmitted event) {

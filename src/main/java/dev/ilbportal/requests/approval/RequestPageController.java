@@ -58,7 +58,7 @@ class RequestPageController {
                   @ModelAttribute("rejection") DecisionForm form, BindingResult errors,
                   CurrentUser approver, Model model, HttpServletResponse response,
                   RedirectAttributes flash) {
-        if (errors.hasFieldErrors("reason")) {
+        if (errors.hasFieldErrors("reason") && pages.show(id, approver).actions().mayDecide()) {
             return showAgain(id, approver, model, response, "override");
         }
         return act(id, errors, flash, "You rejected revision " + form.revisionNumber()
@@ -72,7 +72,7 @@ class RequestPageController {
                            @ModelAttribute("override") DecisionForm form, BindingResult errors,
                            CurrentUser admin, Model model, HttpServletResponse response,
                            RedirectAttributes flash) {
-        if (errors.hasFieldErrors("reason")) {
+        if (errors.hasFieldErrors("reason") && pages.show(id, admin).actions().mayOverride()) {
             return showAgain(id, admin, model, response, "rejection");
         }
         return act(id, errors, flash, "You approved revision " + form.revisionNumber()
@@ -88,7 +88,11 @@ class RequestPageController {
                 () -> workflow.withdraw(id, form.version(), requester));
     }
 
-    /** The page again, with the form's errors beside its fields; nothing was changed. */
+    /**
+     * The page again, with the form's errors beside its fields; nothing was changed. Only while the page still offers
+     * the form: otherwise (the request was decided or withdrawn meanwhile) its errors would have nowhere to show, and
+     * the request page says instead that nothing was changed.
+     */
     private String showAgain(UUID id, CurrentUser user, Model model, HttpServletResponse response,
                              String otherForm) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

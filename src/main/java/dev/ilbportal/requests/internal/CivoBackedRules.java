@@ -3,6 +3,7 @@ package dev.ilbportal.requests.internal;
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.CivoLookupCache;
+import dev.ilbportal.civo.CivoLookupCache.Freshness;
 import dev.ilbportal.civo.model.Firewall;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRules;
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
  * only for the fields asked for; a Civo failure is thrown as {@link CivoApiException}, never taken as a pass.
  *
  * <p>They spend little of the account's Civo budget: networks and clusters come from the short-lived
- * {@link CivoLookupCache}, instances are listed once per check however many tags are asked for, and a step save may
- * take the quota from the cache; submission reads the quota and the names fresh.
+ * {@link CivoLookupCache}, instances are listed once per check however many tags are asked for, and a step save
+ * takes the region's firewalls, load balancers, instances and quota from the cache too (at most its lifetime old,
+ * shared by everyone in the wizard); submission reads them all fresh, and provisioning checks again before it
+ * creates anything.
  */
 @Component
 public class CivoBackedRules {
@@ -44,22 +47,19 @@ public class CivoBackedRules {
         this.requests = requests;
     }
 
-    /** Whether the quota may come from the short-lived cache (a step save) or must be read now (submission). */
-    public enum Quota {
-        CACHED, FRESH
-    }
-
     /** Checks with everything read fresh from Civo except networks and clusters, as at submission. */
     public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields) {
-        return check(spec, requestId, fields, Quota.FRESH);
+        return check(spec, requestId, fields, Freshness.FRESH);
     }
 
     /**
      * Checks the spec's fields among {@code fields} against Civo and the open requests.
      *
      * @param requestId the request being edited (its own name does not count as a duplicate), or null
+     * @param freshness {@link Freshness#CACHED} for a step save: firewalls, load balancers, instances and the quota
+     *                  as the cache kept them (at most its lifetime old); {@link Freshness#FRESH} at submission
      */
-    public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields, Quota quota) {
+    public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields, Freshness freshness) {
         SpecProblems problems = new SpecProblems();
         if (blank(spec.region())) {
             return problems;
@@ -77,19 +77,19 @@ public class CivoBackedRules {
         boolean firewallFields = fields.contains("firewallMode") || fields.contains("firewallName")
                 || fields.contains("firewallId");
         if (firewallFields && spec.firewall() != null && spec.firewall().mode() != null && network.isPresent()) {
-            checkFirewall(problems, spec, network.get());
+            checkFirewall(problems, spec, network.get(), freshness);
         }
         if (fields.contains("name") && !blank(spec.name())) {
-            checkName(problems, spec, requestId);
+            checkName(problems, spec, requestId, freshness);
         }
         if (fields.contains("targetValues") && spec.target() != null && spec.target().kind() != null
                 && !spec.target().values().isEmpty() && network.isPresent()) {
-            checkTarget(problems, spec.target(), region, network.get());
+            checkTarget(problems, spec.target(), region, network.get(), freshness);
         }
         boolean needsFirewallQuota = fields.contains("firewallQuota") && spec.firewall() != null
                 && spec.firewall().mode() == FirewallChoice.Mode.CREATE;
         if (needsFirewallQuota || fields.contains("loadBalancerQuota")) {
-            checkQuota(problems, quota == Quota.CACHED ? lookups.quota(region) : civo.getQuota(region),
+            checkQuota(problems, lookups.quota(region, freshness),
                     needsFirewallQuota, fields.contains("loadBalancerQuota"));
         }
         return problems;
@@ -102,13 +102,13 @@ public class CivoBackedRules {
             return List.of();
         }
         List<Network> networks = lookups.networks(region);
-        List<Instance> matches = new ArrayList<>(matchesByValue(target, region).values().stream()
+        List<Instance> matches = new ArrayList<>(matchesByValue(target, region, Freshness.CACHED).values().stream()
                 .flatMap(List::stream).distinct().toList());
         return InstanceMatch.of(matches, networks, networkId);
     }
 
-    private void checkFirewall(SpecProblems problems, LoadBalancerSpec spec, Network network) {
-        List<Firewall> firewalls = civo.listFirewalls(spec.region());
+    private void checkFirewall(SpecProblems problems, LoadBalancerSpec spec, Network network, Freshness freshness) {
+        List<Firewall> firewalls = lookups.firewalls(spec.region(), freshness);
         FirewallChoice choice = spec.firewall();
         if (choice.mode() == FirewallChoice.Mode.CREATE) {
             if (blank(choice.newName()) && blank(spec.name())) {
@@ -155,9 +155,9 @@ public class CivoBackedRules {
         return FirewallRules.of(rules).ingress().size();
     }
 
-    private void checkName(SpecProblems problems, LoadBalancerSpec spec, UUID requestId) {
+    private void checkName(SpecProblems problems, LoadBalancerSpec spec, UUID requestId, Freshness freshness) {
         String name = spec.name();
-        if (civo.listLoadBalancers(spec.region()).stream().anyMatch(lb -> name.equalsIgnoreCase(lb.name()))) {
+        if (lookups.loadBalancers(spec.region(), freshness).stream().anyMatch(lb -> name.equalsIgnoreCase(lb.name()))) {
             problems.add("name", "A Civo load balancer named " + name + " already exists in " + spec.region()
                     + "; choose another name.");
         } else if (requests.existsOpenWithName(spec.region(), name, requestId == null ? NO_REQUEST : requestId)) {
@@ -166,7 +166,8 @@ public class CivoBackedRules {
         }
     }
 
-    private void checkTarget(SpecProblems problems, BackendTarget target, String region, Network network) {
+    private void checkTarget(SpecProblems problems, BackendTarget target, String region, Network network,
+            Freshness freshness) {
         if (target.kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
             checkCluster(problems, target, region, network);
             return;
@@ -175,7 +176,7 @@ public class CivoBackedRules {
             checkBackendIps(problems, target, network);
             return;
         }
-        Map<String, List<Instance>> byValue = matchesByValue(target, region);
+        Map<String, List<Instance>> byValue = matchesByValue(target, region, freshness);
         for (Map.Entry<String, List<Instance>> entry : byValue.entrySet()) {
             if (entry.getValue().isEmpty()) {
                 problems.add("targetValues", target.kind() == BackendTarget.Kind.INSTANCE_TAGS
@@ -226,9 +227,9 @@ public class CivoBackedRules {
         }
     }
 
-    private Map<String, List<Instance>> matchesByValue(BackendTarget target, String region) {
+    private Map<String, List<Instance>> matchesByValue(BackendTarget target, String region, Freshness freshness) {
         Map<String, List<Instance>> byValue = new LinkedHashMap<>();
-        List<Instance> all = civo.listAllInstances(region, List.of());
+        List<Instance> all = lookups.instances(region, freshness);
         if (target.kind() == BackendTarget.Kind.INSTANCE_TAGS) {
             for (String tag : target.values()) {
                 byValue.put(tag, all.stream().filter(instance -> instance.tags().contains(tag)).toList());

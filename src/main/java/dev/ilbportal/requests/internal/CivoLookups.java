@@ -51,12 +51,17 @@ public class CivoLookups {
         if (region == null || region.isBlank() || networkId == null || networkId.isBlank()) {
             return Lookup.none();
         }
-        return Lookup.attempt(() -> civo.listFirewalls(region).stream()
+        return Lookup.attempt(() -> cache.firewalls(region, CivoLookupCache.Freshness.CACHED).stream()
                 .filter(firewall -> networkId.equals(firewall.networkId()))
                 .map(firewall -> new FirewallOption(firewall.id(), firewall.name(),
                         rules.ingressRules(region, firewall)))
                 .sorted(Comparator.comparing(FirewallOption::name))
                 .toList());
+    }
+
+    /** The person opened a step of the wizard in this region: have Civo's answers ready for its save. */
+    public void stepOpened(String region) {
+        cache.prefetchForStepSaves(region);
     }
 
     public Lookup<InstanceMatch> instances(String region, String networkId, BackendTarget target) {

@@ -5,6 +5,7 @@ import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.civo.CivoApiException;
+import dev.ilbportal.civo.CivoLookupCache.Freshness;
 import dev.ilbportal.civo.CivoProperties;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.web.NotFoundException;
@@ -64,12 +65,15 @@ public class RequestDrafts {
         });
     }
 
-    /** Saves one step of an existing draft (a rejected or submitted request reopens as a draft). */
     /** The spec's own rules for one step's fields, without saving or asking Civo (for a page that cannot be saved). */
     public SpecProblems check(WizardStep step, LoadBalancerSpec spec) {
         return SpecRules.check(spec).onlyFields(step.fields());
     }
 
+    /**
+     * Saves one step of an existing draft (a rejected or submitted request reopens as a draft). Civo's answers may
+     * come from the look-up cache (at most its lifetime old); submission reads them fresh.
+     */
     public StepOutcome saveStep(UUID id, WizardStep step, LoadBalancerSpec spec, CurrentUser user) {
         transactions.executeWithoutResult(tx -> changeable(id, user));
         SpecProblems problems = SpecRules.check(spec).onlyFields(step.fields());
@@ -194,7 +198,7 @@ public class RequestDrafts {
         }
         try {
             SpecProblems civoProblems = civoRules.check(spec, id, step.fields(), step == WizardStep.REVIEW
-                    ? CivoBackedRules.Quota.FRESH : CivoBackedRules.Quota.CACHED).onlyFields(step.fields());
+                    ? Freshness.FRESH : Freshness.CACHED).onlyFields(step.fields());
             return civoProblems.isEmpty() ? null : StepOutcome.refused(civoProblems);
         } catch (CivoApiException failure) {
             return StepOutcome.civoDidNotAnswer(CivoBackedRules.describe(failure));

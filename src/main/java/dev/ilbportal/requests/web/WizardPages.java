@@ -63,6 +63,7 @@ class WizardPages {
     String loadBalancer(Model model, RequestDrafts.Draft draft, LoadBalancerStepForm form, StepOutcome outcome) {
         common(model, draft, outcome, WizardStep.LOAD_BALANCER);
         LoadBalancerSpec spec = draft.spec();
+        lookups.stepOpened(spec.region());
         model.addAttribute("form", form);
         model.addAttribute("networkLabel", networkLabel(spec));
         model.addAttribute("firewalls", lookups.firewalls(spec.region(), spec.networkId()));

@@ -1,8 +1,8 @@
 package dev.ilbportal.sandbox.civo;
 
 import dev.ilbportal.civo.CivoConnection;
-import dev.ilbportal.sandbox.ConditionalOnPropertyAbsent;
-import dev.ilbportal.sandbox.SandboxNotice;
+import dev.ilbportal.sandbox.internal.ConditionalOnPropertyAbsent;
+import dev.ilbportal.sandbox.internal.SandboxNotice;
 import dev.ilbportal.sandbox.SandboxProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -110,6 +110,14 @@ final class CivoWorld {
         clusters.put(cluster.id(), cluster);
     }
 
+    /** Load balancers that are already built (a benchmark's fleet), with their addresses taken. */
+    synchronized void add(List<SimulatedLoadBalancer> built) {
+        built.forEach(lb -> {
+            loadBalancers.put(lb.id(), lb);
+            publicIpsInUse.add(lb.publicIp());
+        });
+    }
+
     // ---- regions and networks
 
     synchronized List<SimulatedRegion> regions() {

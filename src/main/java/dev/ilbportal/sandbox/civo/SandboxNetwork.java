@@ -31,6 +31,12 @@ public final class SandboxNetwork implements AutoCloseable {
 
     private final CivoWorld world;
     private final Map<String, LoadBalancerSockets> sockets = new HashMap<>();
+    /**
+     * The same sockets by public address, and by private address (the same private address may be in several
+     * networks): a probe of a fleet of ten thousand looks its target up instead of scanning them all.
+     */
+    private final Map<String, LoadBalancerSockets> byPublicIp = new HashMap<>();
+    private final Map<String, List<LoadBalancerSockets>> byPrivateIp = new HashMap<>();
     private EndpointListener canary;
     private EndpointListener sharedPrivate;
     private boolean canaryOpen = true;
@@ -50,13 +56,15 @@ public final class SandboxNetwork implements AutoCloseable {
         if (CANARY_IP.equals(ip) && port == CANARY_PORT) {
             return canaryOpen && !closed ? Optional.of(loopback(canary().port())) : Optional.empty();
         }
-        for (LoadBalancerSockets lb : sockets.values()) {
-            if (lb.publicIp.equals(ip) && lb.publicPorts.containsKey(port)) {
-                return Optional.of(loopback(lb.publicPorts.get(port)));
-            }
-            if (lb.privateIp.equals(ip) && vantage instanceof VantagePoint.Inside inside
-                    && inside.networkId().equals(lb.networkId) && lb.privatePorts.contains(port)) {
-                return Optional.of(loopback(sharedPrivate().port()));
+        LoadBalancerSockets byPublic = byPublicIp.get(ip);
+        if (byPublic != null && byPublic.publicPorts.containsKey(port)) {
+            return Optional.of(loopback(byPublic.publicPorts.get(port)));
+        }
+        if (vantage instanceof VantagePoint.Inside inside) {
+            for (LoadBalancerSockets lb : byPrivateIp.getOrDefault(ip, List.of())) {
+                if (inside.networkId().equals(lb.networkId) && lb.privatePorts.contains(port)) {
+                    return Optional.of(loopback(sharedPrivate().port()));
+                }
             }
         }
         return Optional.empty();
@@ -138,6 +146,12 @@ public final class SandboxNetwork implements AutoCloseable {
                     entry.getValue().close();
                     return true;
                 });
+                byPublicIp.clear();
+                byPrivateIp.clear();
+                for (LoadBalancerSockets lb : sockets.values()) {
+                    byPublicIp.putIfAbsent(lb.publicIp, lb);
+                    byPrivateIp.computeIfAbsent(lb.privateIp, ip -> new java.util.ArrayList<>(1)).add(lb);
+                }
             }
         }
     }
@@ -153,6 +167,8 @@ public final class SandboxNetwork implements AutoCloseable {
         }
         sockets.values().forEach(LoadBalancerSockets::close);
         sockets.clear();
+        byPublicIp.clear();
+        byPrivateIp.clear();
     }
 
     /** The listeners of one available load balancer. */

@@ -1,6 +1,6 @@
 package dev.ilbportal.sandbox.mail;
 
-import dev.ilbportal.sandbox.ConditionalOnPropertyAbsent;
+import dev.ilbportal.sandbox.internal.ConditionalOnPropertyAbsent;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -4,7 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.identity.UrlAccessRules;
-import dev.ilbportal.sandbox.SandboxNotice;
+import dev.ilbportal.sandbox.internal.SandboxNotice;
 import dev.ilbportal.sandbox.SandboxProperties;
 import java.util.Arrays;
 import java.util.Properties;

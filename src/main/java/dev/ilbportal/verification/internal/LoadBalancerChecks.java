@@ -95,25 +95,49 @@ public class LoadBalancerChecks {
      */
     public List<CheckResult> probes(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
                                     Optional<ServiceManifest> kubernetesService) {
+        return probes(lb, snapshot, round, kubernetesService, startOutsideProbes(lb, snapshot, round));
+    }
+
+    /**
+     * Starts the outside probe of every port of {@code lb} at once, each on a virtual thread of its own (they usually
+     * wait out the whole timeout); a round starts every load balancer's before any inside probe, so ten thousand
+     * outside timeouts run together and nothing queues in front of them. Empty when there is nothing to probe.
+     */
+    public List<java.util.concurrent.CompletableFuture<CheckResult>> startOutsideProbes(InternalLoadBalancer lb,
+            RegionSnapshot snapshot, Round round) {
+        Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
+        if (!snapshot.answered() || live.isEmpty()) {
+            return List.of();
+        }
+        List<java.util.concurrent.CompletableFuture<CheckResult>> outside = new ArrayList<>();
+        for (ListeningPort port : lb.listeningPorts()) {
+            java.util.concurrent.CompletableFuture<CheckResult> result = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    result.complete(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            outside.add(result);
+        }
+        return outside;
+    }
+
+    /** The network half with the outside probes already started ({@link #startOutsideProbes}). */
+    public List<CheckResult> probes(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
+                                    Optional<ServiceManifest> kubernetesService,
+                                    List<java.util.concurrent.CompletableFuture<CheckResult>> outside) {
         List<CheckResult> results = new ArrayList<>();
         Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
         if (!snapshot.answered() || live.isEmpty()) {
             return results;
         }
         results.add(round.control());
-        for (ListeningPort port : lb.listeningPorts()) {
-            // The outside probe usually waits out the whole timeout; it starts first, on a thread of its own, so that
-            // waiting overlaps the inside probe's turn for an inside slot instead of following it.
-            java.util.concurrent.CompletableFuture<CheckResult> outside = new java.util.concurrent.CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    outside.complete(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
-                } catch (RuntimeException | Error e) {
-                    outside.completeExceptionally(e);
-                }
-            });
-            results.add(reach(Side.INSIDE, lb, live.get().privateIp(), port, round));
-            results.add(outside.join());
+        List<ListeningPort> ports = lb.listeningPorts();
+        for (int i = 0; i < ports.size(); i++) {
+            results.add(reach(Side.INSIDE, lb, live.get().privateIp(), ports.get(i), round));
+            results.add(outside.get(i).join());
         }
         kubernetesService.ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live.get(), service,
                 round)));
@@ -267,9 +291,23 @@ public class LoadBalancerChecks {
         return new CheckResult(check, Outcome.PASS, target, vantage.get().name(), probe.detail(), took);
     }
 
+    /**
+     * The first vantage point configured for each side, looked up once: ordering the beans on every probe cost more
+     * than a probe itself when a round starts ten thousand of them.
+     */
+    private volatile java.util.Map<Side, Optional<Vantage>> firstBySide;
+
     /** The first vantage point configured for a side. */
     public Optional<Vantage> vantage(Side side) {
-        return vantages.orderedStream().filter(v -> v.side() == side).findFirst();
+        java.util.Map<Side, Optional<Vantage>> first = firstBySide;
+        if (first == null) {
+            first = new java.util.EnumMap<>(Side.class);
+            for (Side each : Side.values()) {
+                first.put(each, vantages.orderedStream().filter(v -> v.side() == each).findFirst());
+            }
+            firstBySide = first;
+        }
+        return first.get(side);
     }
 
     static final String UNTRUSTED_MARK = "Refused the probe agent's answer";

@@ -27,35 +27,79 @@ public class VerificationRuns {
         this.jdbc = jdbc;
     }
 
-    /** Saves several runs with their checks in two batches of inserts. */
+    /**
+     * Saves several runs with their checks in two statements, however many there are: each column travels as one
+     * array and {@code unnest} turns the arrays back into rows (the checks in their order, so their ids keep it).
+     */
     public void saveAll(List<VerificationRun> runs) {
-        jdbc.batchUpdate("insert into verification_run (id, load_balancer_id, trigger, outcome, started_at, "
-                + "finished_at, requested_by) values (?, ?, ?, ?, ?, ?, ?)", runs, 500, (ps, run) -> {
-                    ps.setObject(1, run.id());
-                    ps.setObject(2, run.loadBalancerId());
-                    ps.setString(3, run.trigger().name());
-                    ps.setString(4, run.outcome().name());
-                    ps.setTimestamp(5, Timestamp.from(run.startedAt()));
-                    ps.setTimestamp(6, Timestamp.from(run.finishedAt()));
-                    ps.setString(7, run.requestedBy());
-                });
-        record RunCheck(UUID runId, CheckResult check) {
+        if (runs.isEmpty()) {
+            return;
         }
-        List<RunCheck> checks = new java.util.ArrayList<>();
-        for (VerificationRun run : runs) {
-            run.checks().forEach(check -> checks.add(new RunCheck(run.id(), check)));
+        int size = runs.size();
+        Object[] ids = new Object[size];
+        Object[] loadBalancers = new Object[size];
+        String[] triggers = new String[size];
+        String[] outcomes = new String[size];
+        String[] started = new String[size];
+        String[] finished = new String[size];
+        String[] requestedBy = new String[size];
+        List<Object> checkRuns = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        List<String> checkOutcomes = new java.util.ArrayList<>();
+        List<String> targets = new java.util.ArrayList<>();
+        List<String> vantages = new java.util.ArrayList<>();
+        List<String> details = new java.util.ArrayList<>();
+        List<Long> durations = new java.util.ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            VerificationRun run = runs.get(i);
+            ids[i] = run.id();
+            loadBalancers[i] = run.loadBalancerId();
+            triggers[i] = run.trigger().name();
+            outcomes[i] = run.outcome().name();
+            started[i] = run.startedAt().toString();
+            finished[i] = run.finishedAt().toString();
+            requestedBy[i] = run.requestedBy();
+            for (CheckResult check : run.checks()) {
+                checkRuns.add(run.id());
+                names.add(check.check().name());
+                checkOutcomes.add(check.outcome().name());
+                targets.add(check.target());
+                vantages.add(check.vantage());
+                details.add(check.detail());
+                durations.add(check.durationMillis());
+            }
         }
-        jdbc.batchUpdate("insert into verification_check (run_id, check_name, outcome, target, vantage, detail, "
-                + "duration_ms) values (?, ?, ?, ?, ?, ?, ?)", checks, 1000, (ps, item) -> {
-                    CheckResult check = item.check();
-                    ps.setObject(1, item.runId());
-                    ps.setString(2, check.check().name());
-                    ps.setString(3, check.outcome().name());
-                    ps.setString(4, check.target());
-                    ps.setString(5, check.vantage());
-                    ps.setString(6, check.detail());
-                    ps.setLong(7, check.durationMillis());
-                });
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("insert into verification_run (id, load_balancer_id, trigger, "
+                    + "outcome, started_at, finished_at, requested_by) select id, lb, t, o, s::timestamptz, "
+                    + "f::timestamptz, r from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], "
+                    + "?::text[], ?::text[]) as u(id, lb, t, o, s, f, r)");
+            insert.setArray(1, connection.createArrayOf("uuid", ids));
+            insert.setArray(2, connection.createArrayOf("uuid", loadBalancers));
+            insert.setArray(3, connection.createArrayOf("text", triggers));
+            insert.setArray(4, connection.createArrayOf("text", outcomes));
+            insert.setArray(5, connection.createArrayOf("text", started));
+            insert.setArray(6, connection.createArrayOf("text", finished));
+            insert.setArray(7, connection.createArrayOf("text", requestedBy));
+            return insert;
+        });
+        if (checkRuns.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("insert into verification_check (run_id, check_name, outcome, "
+                    + "target, vantage, detail, duration_ms) select r, c, o, t, v, d, ms from unnest(?::uuid[], "
+                    + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) with ordinality "
+                    + "as u(r, c, o, t, v, d, ms, n) order by n");
+            insert.setArray(1, connection.createArrayOf("uuid", checkRuns.toArray()));
+            insert.setArray(2, connection.createArrayOf("text", names.toArray()));
+            insert.setArray(3, connection.createArrayOf("text", checkOutcomes.toArray()));
+            insert.setArray(4, connection.createArrayOf("text", targets.toArray()));
+            insert.setArray(5, connection.createArrayOf("text", vantages.toArray()));
+            insert.setArray(6, connection.createArrayOf("text", details.toArray()));
+            insert.setArray(7, connection.createArrayOf("bigint", durations.toArray()));
+            return insert;
+        });
     }
 
     public void save(VerificationRun run) {

@@ -3,7 +3,7 @@ package dev.ilbportal.sandbox.civo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoConnection;
-import dev.ilbportal.sandbox.SandboxNotice;
+import dev.ilbportal.sandbox.internal.SandboxNotice;
 import dev.ilbportal.sandbox.SandboxProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package dev.ilbportal.sandbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.ilbportal.sandbox.SandboxNotice;
+import dev.ilbportal.sandbox.internal.SandboxNotice;
 import dev.ilbportal.sandbox.SandboxProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;

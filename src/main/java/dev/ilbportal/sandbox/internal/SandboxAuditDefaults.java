@@ -1,4 +1,4 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;

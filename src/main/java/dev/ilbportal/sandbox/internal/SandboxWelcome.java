@@ -1,5 +1,6 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
+import dev.ilbportal.sandbox.DemoPerson;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,7 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
+import dev.ilbportal.sandbox.DemoPerson;
+import dev.ilbportal.sandbox.SandboxProperties;
 import dev.ilbportal.identity.PortalClientRegistration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "no.nav.security.mock.oauth2.MockOAuth2Server")
 @ConditionalOnPropertyAbsent("portal.identity.oidc.issuer-uri")
-class SandboxIdentityProviderConfiguration {
+public class SandboxIdentityProviderConfiguration {
 
-    static final String ISSUER_ID = "portal";
+    public static final String ISSUER_ID = "portal";
     static final String CLIENT_ID = "ilb-portal";
     static final Duration API_TOKEN_LIFETIME = Duration.ofHours(1);
 

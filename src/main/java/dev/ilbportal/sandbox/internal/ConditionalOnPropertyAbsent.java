@@ -1,4 +1,4 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,5 +1,6 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
+import dev.ilbportal.sandbox.SandboxProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,15 +1,16 @@
-package dev.ilbportal.sandbox;
+package dev.ilbportal.sandbox.internal;
 
+import dev.ilbportal.sandbox.DemoPerson;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /** The sandbox provider's sign-in page: one button per demo person, no typing. */
-final class SandboxLoginPage {
+public final class SandboxLoginPage {
 
     private SandboxLoginPage() {
     }
 
-    static String html(List<DemoPerson> people) {
+    public static String html(List<DemoPerson> people) {
         StringBuilder buttons = new StringBuilder();
         for (DemoPerson person : people) {
             buttons.append("""
