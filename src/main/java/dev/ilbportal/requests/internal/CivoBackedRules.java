@@ -10,6 +10,7 @@ import dev.ilbportal.civo.model.Instance;
 import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.KubernetesTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,14 @@ public class CivoBackedRules {
     private final CivoClient civo;
     private final CivoLookupCache lookups;
     private final LoadBalancerRequests requests;
+    private final TeamBindings bindings;
 
-    public CivoBackedRules(CivoClient civo, CivoLookupCache lookups, LoadBalancerRequests requests) {
+    public CivoBackedRules(CivoClient civo, CivoLookupCache lookups, LoadBalancerRequests requests,
+                           TeamBindings bindings) {
         this.civo = civo;
         this.lookups = lookups;
         this.requests = requests;
+        this.bindings = bindings;
     }
 
     /** Whether the quota may come from the short-lived cache (a step save) or must be read now (submission). */
@@ -60,6 +64,14 @@ public class CivoBackedRules {
      * @param requestId the request being edited (its own name does not count as a duplicate), or null
      */
     public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields, Quota quota) {
+        return check(spec, null, requestId, fields, quota);
+    }
+
+    /**
+     * Checks as {@link #check(LoadBalancerSpec, UUID, Set, Quota)} does, and the network, cluster, namespace and
+     * instances against {@code team}'s binding ({@link TeamBindings}); a null team is checked against none.
+     */
+    public SpecProblems check(LoadBalancerSpec spec, String team, UUID requestId, Set<String> fields, Quota quota) {
         SpecProblems problems = new SpecProblems();
         if (blank(spec.region())) {
             return problems;
@@ -72,7 +84,13 @@ public class CivoBackedRules {
             if (network.isEmpty()) {
                 problems.add("networkId", "Network " + spec.networkId() + " does not exist in " + region
                         + "; choose one of the region's networks.");
+            } else if (fields.contains("networkId")) {
+                bindings.checkNetwork(problems, team, network.get());
             }
+        }
+        if (fields.contains("targetValues") && spec.target() != null) {
+            spec.target().kubernetes().map(KubernetesTarget::namespace).filter(namespace -> !blank(namespace))
+                    .ifPresent(namespace -> bindings.checkNamespace(problems, team, namespace));
         }
         boolean firewallFields = fields.contains("firewallMode") || fields.contains("firewallName")
                 || fields.contains("firewallId");
@@ -84,7 +102,7 @@ public class CivoBackedRules {
         }
         if (fields.contains("targetValues") && spec.target() != null && spec.target().kind() != null
                 && !spec.target().values().isEmpty() && network.isPresent()) {
-            checkTarget(problems, spec.target(), region, network.get());
+            checkTarget(problems, spec.target(), team, region, network.get());
         }
         boolean needsFirewallQuota = fields.contains("firewallQuota") && spec.firewall() != null
                 && spec.firewall().mode() == FirewallChoice.Mode.CREATE;
@@ -166,9 +184,10 @@ public class CivoBackedRules {
         }
     }
 
-    private void checkTarget(SpecProblems problems, BackendTarget target, String region, Network network) {
+    private void checkTarget(SpecProblems problems, BackendTarget target, String team, String region,
+                             Network network) {
         if (target.kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
-            checkCluster(problems, target, region, network);
+            checkCluster(problems, target, team, region, network);
             return;
         }
         if (target.kind() == BackendTarget.Kind.BACKEND_IPS) {
@@ -193,11 +212,14 @@ public class CivoBackedRules {
                     " matching instances are") + " outside network " + InstanceMatch.label(network, network.id())
                     + " (for example " + first.name() + " in " + first.network() + "); the load balancer cannot "
                     + "reach them. Narrow the tags or names, or choose the instances' network.");
+            return;
         }
+        bindings.checkInstances(problems, team, byValue.values().stream().flatMap(List::stream).distinct().toList());
     }
 
     /** The cluster must exist, be ready, and live in the chosen network: the firewall is created there. */
-    private void checkCluster(SpecProblems problems, BackendTarget target, String region, Network network) {
+    private void checkCluster(SpecProblems problems, BackendTarget target, String team, String region,
+                              Network network) {
         String clusterId = target.kubernetes().map(LoadBalancerSpec.KubernetesTarget::clusterId).orElse(null);
         Optional<dev.ilbportal.civo.model.KubernetesCluster> cluster = lookups.kubernetesClusters(region).stream()
                 .filter(candidate -> candidate.id().equals(clusterId)).findFirst();
@@ -208,6 +230,8 @@ public class CivoBackedRules {
             problems.add("targetValues", "Cluster " + cluster.get().name() + " is in another network than "
                     + InstanceMatch.label(network, network.id()) + "; its load balancer must share the firewall's "
                     + "network, so choose the cluster's network in step 1.");
+        } else {
+            bindings.checkCluster(problems, team, cluster.get());
         }
     }
 
