@@ -44,9 +44,11 @@ class RolesRefresh extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RolesRefresh.class);
 
     private final OAuth2AuthorizedClientManager clients;
+    private final ClientRegistrationRepository registrations;
 
-    RolesRefresh(OAuth2AuthorizedClientManager clients) {
+    RolesRefresh(OAuth2AuthorizedClientManager clients, ClientRegistrationRepository registrations) {
         this.clients = clients;
+        this.registrations = registrations;
     }
 
     /**
@@ -73,7 +75,8 @@ class RolesRefresh extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof OAuth2AuthenticationToken token && token.isAuthenticated()
-                && token.getPrincipal() instanceof OidcUser) {
+                && token.getPrincipal() instanceof OidcUser
+                && registrations.findByRegistrationId(token.getAuthorizedClientRegistrationId()) != null) {
             try {
                 clients.authorize(OAuth2AuthorizeRequest
                         .withClientRegistrationId(token.getAuthorizedClientRegistrationId())

@@ -57,7 +57,7 @@ public class SecurityConfiguration {
                 .failureHandler(new SignInFailureHandler(refusals)));
         http.addFilterAfter(new SessionLifetime(properties.sessionMaxAge(), clock), SecurityContextHolderFilter.class);
         http.addFilterAfter(new RolesRefresh(RolesRefresh.refreshingManager(registrations, authorizedClients, events,
-                clock)), SessionLifetime.class);
+                clock), registrations), SessionLifetime.class);
         http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
         http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(refusals)));
         http.headers(headers -> headers
