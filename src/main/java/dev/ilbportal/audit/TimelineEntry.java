@@ -114,6 +114,8 @@ public record TimelineEntry(AuditEvent event, EventStage stage, String sentence,
                     + (field(after, "civo_id") == null ? "" : " (Civo id " + field(after, "civo_id") + ")");
             case "provisioning.step-retried" -> who + " retries a step after " + field(details, "code") + ": "
                     + field(details, "reason");
+            case "provisioning.step-resumed" -> who + " resumed step " + field(after, "step") + ": "
+                    + field(details, "detail");
             case "provisioning.failed" -> "Building failed: " + field(details, "code") + ", "
                     + field(details, "reason");
             case "provisioning.load-balancer-provisioned" -> who + " finished building load balancer "

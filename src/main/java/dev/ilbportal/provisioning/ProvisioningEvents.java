@@ -60,6 +60,19 @@ public final class ProvisioningEvents {
         public Map<String, Object> details() { return present("code", code, "reason", reason); }
     }
 
+    /**
+     * A step's earlier attempt stopped before saving its outcome and its lease ran out; another claim runs the step
+     * again (looking up by name before any create, so nothing is built twice).
+     */
+    public record ProvisioningStepResumed(UUID jobId, UUID requestId, String team, ProvisioningStep step,
+                                          String detail) implements PortalEvent {
+        public Actor actor() { return WORKER; }
+        public String action() { return "provisioning.step-resumed"; }
+        public EventSubject subject() { return EventSubject.request(requestId.toString(), team); }
+        public Object after() { return present("step", step.name()); }
+        public Map<String, Object> details() { return present("job", jobId.toString(), "detail", detail); }
+    }
+
     public record ProvisioningFailed(UUID jobId, UUID requestId, String team, ProvisioningStep step, String code,
                                      String reason) implements PortalEvent {
         public Actor actor() { return WORKER; }

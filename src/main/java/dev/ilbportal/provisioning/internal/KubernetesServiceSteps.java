@@ -200,9 +200,10 @@ class KubernetesServiceSteps {
     }
 
     /** Deleting the Service makes the CCM delete its load balancer; the firewall step and the check follow. */
-    StepResult deleteService(ProvisioningJob job, ServiceManifest manifest) {
+    StepResult deleteService(ProvisioningJob job, ServiceManifest manifest, Consumer<ProvisioningJob> checkpoint) {
         try {
             KubernetesCluster cluster = civo.getKubernetesCluster(job.region(), manifest.clusterId());
+            checkpoint.accept(job);
             boolean deleted = KubernetesServices.of(cluster.kubeconfig()).delete(manifest.namespace(),
                     manifest.name());
             return new StepResult.Advance(deleted ? "Deleted Service " + manifest.namespace() + "/" + manifest.name()

@@ -14,7 +14,11 @@ import dev.ilbportal.identity.PortalRole;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
-/** An admin's two answers to a failed job: retry from the failed step, or abandon and clean up. */
+/**
+ * An admin's two answers to a failed job: retry from the failed step, or abandon and clean up. Both lock the job's
+ * row, so they never interleave with a worker's claim or save; an abandon while a step is running is refused (see
+ * {@link ProvisioningJob#abandon}).
+ */
 @Service
 public class ProvisioningAdministration {
 
@@ -52,7 +56,7 @@ public class ProvisioningAdministration {
 
     @Transactional
     public void retry(UUID jobId, Actor admin) {
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        ProvisioningJob job = jobs.lockById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
         ProvisioningStep step = job.step();
         job.retryFromFailedStep(clock.instant());
         events.publishEvent(new ProvisioningRetriedByAdmin(job.id(), job.requestId(), job.team(), step,
@@ -61,7 +65,7 @@ public class ProvisioningAdministration {
 
     @Transactional
     public void abandon(UUID jobId, Actor admin) {
-        ProvisioningJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
+        ProvisioningJob job = jobs.lockById(jobId).orElseThrow(() -> new NotFoundException("Job " + jobId));
         job.abandon(clock.instant());
         events.publishEvent(new ProvisioningAbandoned(job.id(), job.requestId(), job.team(), admin));
     }

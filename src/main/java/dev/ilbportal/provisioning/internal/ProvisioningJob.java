@@ -103,6 +103,10 @@ public class ProvisioningJob {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** The token of the claim that holds the job; null between steps. See {@link #claim}. */
+    @Column(name = "lease_token")
+    private UUID leaseToken;
+
     @Version
     private long version;
 
@@ -204,8 +208,36 @@ public class ProvisioningJob {
         version = saved.version;
     }
 
+    /**
+     * A worker claims the job until {@code leaseEnd} under a new token; no other instance takes it before then.
+     * True when an earlier claim was never released: its worker stopped, or lost its lease, in the middle of the step,
+     * and this claim takes the job over (the earlier worker's token no longer matches, so it can save nothing).
+     */
+    boolean claim(UUID token, Instant leaseEnd) {
+        boolean takesOver = leaseToken != null;
+        leaseToken = token;
+        nextRunAt = leaseEnd;
+        return takesOver;
+    }
+
+    /** Keeps the lease end the database holds (the keep-alive pushes it without going through this object). */
     void claimUntil(Instant leaseEnd) {
         nextRunAt = leaseEnd;
+    }
+
+    /** The step's outcome is saved: no worker holds the job any more. */
+    void releaseLease() {
+        leaseToken = null;
+    }
+
+    /** Whether {@code token} is the claim that holds the job now. */
+    boolean isHeldBy(UUID token) {
+        return token != null && token.equals(leaseToken);
+    }
+
+    /** A worker holds the job and its lease has not run out: a step is running, possibly sending a create to Civo. */
+    public boolean isStepRunning(Instant now) {
+        return status == JobStatus.PENDING && leaseToken != null && nextRunAt.isAfter(now);
     }
 
     void fail(String code, String reason, Instant now) {
@@ -262,12 +294,21 @@ public class ProvisioningJob {
         updatedAt = now;
     }
 
-    /** An admin's abandon: the job deletes what it created, checks it is gone, and ends ABANDONED. */
+    /**
+     * An admin's abandon: the job deletes what it created, checks it is gone, and ends ABANDONED. Only between steps:
+     * while a step runs its worker may be creating something in Civo right now, and clean-up must start from the
+     * ids that step records. A claim whose lease already ran out (its worker stopped) is void: abandoning fences it.
+     */
     public void abandon(Instant now) {
         if (kind != Kind.PROVISION || status == JobStatus.SUCCEEDED || status == JobStatus.ABANDONED
                 || step.isCleanUp()) {
             throw new JobStateConflict("A " + status + " job at " + step + " cannot be abandoned.");
         }
+        if (isStepRunning(now)) {
+            throw new JobStateConflict("A step is running (" + step.title() + "); abandon again when it has "
+                    + "finished. Nothing was changed.");
+        }
+        leaseToken = null;
         status = JobStatus.PENDING;
         step = ProvisioningStep.DELETE_LOAD_BALANCER;
         stepAttempts = 0;
@@ -383,5 +424,9 @@ public class ProvisioningJob {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public UUID leaseToken() {
+        return leaseToken;
     }
 }

@@ -49,6 +49,14 @@ public record ProvisioningProgress(ProvisioningJob job, List<StepLine> steps, Li
         return new ProvisioningProgress(job, lines, trail);
     }
 
+    /**
+     * Steps that were run again by another worker after an attempt stopped without saving its outcome (its worker
+     * died or was held up past its lease): shown, so a step done twice is explained, not hidden.
+     */
+    public List<StepLog.Entry> resumptions() {
+        return trail.stream().filter(entry -> "RESUMED".equals(entry.outcome())).toList();
+    }
+
     public boolean isFinished() {
         return job.status().isFinished();
     }

@@ -39,8 +39,9 @@ class ProvisioningSteps {
     }
 
     /**
-     * Runs the job's current step. {@code checkpoint} commits the job at once; it is called before every create so
-     * that a crash right after the create is recognised on resume.
+     * Runs the job's current step. {@code checkpoint} commits the job at once after proving the worker still holds
+     * its lease (it throws when another claim took the job over); it is called before every Civo write, so that a
+     * crash right after a create is recognised on resume, and a worker held up past its lease writes nothing.
      */
     StepResult run(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
         return switch (job.step()) {
@@ -56,12 +57,12 @@ class ProvisioningSteps {
                 yield plan.isKubernetes() ? kubernetes.waitForLoadBalancer(job, plan) : waitUntilAvailable(job);
             }
             case DELETE_LOAD_BALANCER -> kubernetes.serviceToDelete(job)
-                    .map(service -> kubernetes.deleteService(job, service))
-                    .orElseGet(() -> deleteLoadBalancer(job));
-            case DELETE_FIREWALL -> deleteFirewall(job);
+                    .map(service -> kubernetes.deleteService(job, service, checkpoint))
+                    .orElseGet(() -> deleteLoadBalancer(job, checkpoint));
+            case DELETE_FIREWALL -> deleteFirewall(job, checkpoint);
             case CONFIRM_GONE -> confirmGone(job);
-            case ATTACH_FIREWALL -> attachFirewall(job);
-            case DELETE_INGRESS_RULES -> deleteIngressRules(job);
+            case ATTACH_FIREWALL -> attachFirewall(job, checkpoint);
+            case DELETE_INGRESS_RULES -> deleteIngressRules(job, checkpoint);
             case CONFIRM_RESTORED -> confirmRestored(job);
             case RECORD_INVENTORY, DONE, CLEANED_UP, RESTORED ->
                     throw new IllegalStateException(job.step() + " is not a Civo step");
@@ -95,7 +96,8 @@ class ProvisioningSteps {
             Firewall firewall = existing.get();
             if (job.firewallIntent() && job.networkId().equals(firewall.networkId())) {
                 job.recordFirewall(firewall.id(), true, clock.instant());
-                return new StepResult.Advance("Found the firewall this job created before a restart", firewall.id());
+                return new StepResult.Advance("Found the firewall this job created in an attempt whose outcome was "
+                        + "not saved", firewall.id());
             }
             return new StepResult.Fail("portal_name_conflict", "A firewall named " + job.firewallName()
                     + " already exists in " + job.region() + " and was not created by this job. The portal does "
@@ -136,8 +138,8 @@ class ProvisioningSteps {
             LoadBalancer loadBalancer = existing.get();
             if (job.loadBalancerIntent() && job.firewallId().equals(loadBalancer.firewallId())) {
                 job.recordLoadBalancer(loadBalancer.id(), clock.instant());
-                return new StepResult.Advance("Found the load balancer this job created before a restart",
-                        loadBalancer.id());
+                return new StepResult.Advance("Found the load balancer this job created in an attempt whose "
+                        + "outcome was not saved", loadBalancer.id());
             }
             return new StepResult.Fail("portal_name_conflict", "A load balancer named " + job.loadBalancerName()
                     + " already exists in " + job.region() + " and was not created by this job. The portal does "
@@ -168,10 +170,19 @@ class ProvisioningSteps {
         return new StepResult.Wait(now.plus(properties.availablePoll()), "State is " + loadBalancer.state());
     }
 
-    private StepResult deleteLoadBalancer(ProvisioningJob job) {
+    private StepResult deleteLoadBalancer(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
+        if (job.loadBalancerId() == null && job.loadBalancerIntent()) {
+            // The create was sent but its outcome never saved (the job was abandoned after its worker stopped):
+            // find it by name and firewall, as the create step would have, so it is deleted and not left behind.
+            civo.listLoadBalancers(job.region()).stream()
+                    .filter(lb -> job.loadBalancerName().equals(lb.name())
+                            && java.util.Objects.equals(job.firewallId(), lb.firewallId()))
+                    .findFirst().ifPresent(lb -> job.recordLoadBalancer(lb.id(), clock.instant()));
+        }
         if (job.loadBalancerId() == null) {
             return new StepResult.Advance("No load balancer was created", null);
         }
+        checkpoint.accept(job);
         try {
             civo.deleteLoadBalancer(job.region(), job.loadBalancerId());
         } catch (CivoApiException e) {
@@ -182,12 +193,20 @@ class ProvisioningSteps {
         return new StepResult.Advance("Deleted load balancer " + job.loadBalancerName(), job.loadBalancerId());
     }
 
-    private StepResult deleteFirewall(ProvisioningJob job) {
+    private StepResult deleteFirewall(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
+        if (job.firewallId() == null && job.firewallIntent() && job.firewallName() != null) {
+            // As for the load balancer: a firewall created by an attempt whose outcome was never saved is found by
+            // name in the job's network and deleted.
+            firewallNamed(job.region(), job.firewallName())
+                    .filter(firewall -> job.networkId().equals(firewall.networkId()))
+                    .ifPresent(firewall -> job.recordFirewall(firewall.id(), true, clock.instant()));
+        }
         if (job.firewallId() == null || !job.firewallCreated()) {
             return new StepResult.Advance("No firewall of this job to delete (an existing one is kept)", null);
         }
         Instant now = clock.instant();
         job.startWaiting(properties.firewallInUseDeadline(), now);
+        checkpoint.accept(job);
         try {
             civo.deleteFirewall(job.region(), job.firewallId());
         } catch (CivoApiException e) {
@@ -220,11 +239,12 @@ class ProvisioningSteps {
     }
 
     /** Puts the approved firewall back when the plan says it was swapped; sending it again changes nothing. */
-    private StepResult attachFirewall(ProvisioningJob job) {
+    private StepResult attachFirewall(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
         Optional<LoadBalancerUpdateRequest> attach = job.plan().firewallAttach();
         if (attach.isEmpty()) {
             return new StepResult.Advance("The approved firewall was still attached; nothing to re-attach", null);
         }
+        checkpoint.accept(job);
         civo.updateLoadBalancer(job.loadBalancerId(), attach.get());
         return new StepResult.Advance("Re-attached the approved firewall " + attach.get().firewallId(),
                 attach.get().firewallId());
@@ -234,10 +254,11 @@ class ProvisioningSteps {
      * Deletes each offending rule by the id read from Civo when the restore was asked for. A rule that is already gone
      * (deleted by hand, or by this step before a crash) is what was wanted: success, not failure.
      */
-    private StepResult deleteIngressRules(ProvisioningJob job) {
+    private StepResult deleteIngressRules(ProvisioningJob job, Consumer<ProvisioningJob> checkpoint) {
         int deleted = 0;
         int alreadyGone = 0;
         for (ProvisioningPlan.RuleDeletion rule : job.plan().ruleDeletions()) {
+            checkpoint.accept(job);
             try {
                 civo.deleteFirewallRule(job.region(), rule.firewallId(), rule.ruleId());
                 deleted++;

@@ -11,10 +11,16 @@ import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningStepCompleted;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningStepRetried;
 import dev.ilbportal.requests.RequestLookup;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,9 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs due provisioning jobs, one step at a time. A job is claimed in a short transaction with a row lock
- * ({@code FOR UPDATE SKIP LOCKED}) that also pushes its next run past a lease, so no other instance takes it while
- * this one works; Civo is called outside any transaction; the outcome is saved with its events in one transaction.
- * A worker that dies leaves the job to be resumed from its persisted step when the lease runs out.
+ * ({@code FOR UPDATE SKIP LOCKED}) that pushes its next run past a lease and writes a new lease token, so no other
+ * instance takes it while this one works. While the step runs, a keep-alive pushes the lease every third of it in
+ * its own short transaction, so a step that waits long on Civo's rate limit is never taken over while its worker
+ * lives. Civo is called outside any transaction. Before every Civo write the job is committed with its row locked and
+ * its token checked (the checkpoint), and the outcome is saved with its events in one transaction that checks the
+ * token first: a worker whose lease was taken over (it was paused past its lease, or an admin abandoned the job)
+ * stops without writing to Civo or saving anything. A worker that dies leaves the job to be resumed from its
+ * persisted step when the lease runs out.
  */
 @Component
 public class ProvisioningWorker {
@@ -43,6 +54,11 @@ public class ProvisioningWorker {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RequestLookup requests;
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "provisioning-lease-keep-alive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ProvisioningWorker(ProvisioningJobs jobs, InternalLoadBalancers inventory, ProvisioningSteps steps,
                        StepLog stepLog, ProvisioningProperties properties, TransactionTemplate transactions,
@@ -65,47 +81,127 @@ public class ProvisioningWorker {
         }
     }
 
-    /** Claims and runs one step of the next due job; false when nothing is due. */
-    public boolean runNextDueJob() {
-        Optional<ProvisioningJob> claimed = claimNextDueJob();
-        claimed.ifPresent(job -> CivoLane.PROVISIONING.run(() -> runStep(job)));
-        return claimed.isPresent();
+    @PreDestroy
+    void stopKeepingLeases() {
+        keepAlive.shutdownNow();
     }
 
-    private Optional<ProvisioningJob> claimNextDueJob() {
-        return transactions.execute(tx -> {
-            Instant now = clock.instant();
-            Optional<ProvisioningJob> job = jobs.lockNextDue(now);
-            job.ifPresent(found -> {
-                found.claimUntil(now.plus(properties.lease()));
-                jobs.saveAndFlush(found);
-            });
-            return job;
-        });
-    }
+    /** One claim of one job: the token this worker holds it by, for as long as its step runs. */
+    private static final class Claim {
 
-    private void runStep(ProvisioningJob claimed) {
-        ProvisioningJob job = jobs.findById(claimed.id()).orElseThrow();
-        ProvisioningStep step = job.step();
-        try {
-            runAndSave(job, step);
-        } catch (RuntimeException e) {
-            // The step's outcome could not be saved (a value the database refuses, a lost connection): without
-            // this the lease would run out and the same failure repeat forever.
-            log.warn("Provisioning job {} step {}: the outcome could not be saved", job.id(), step, e);
-            outcomeNotSaved(job.id(), step, e);
+        private final UUID jobId;
+        private final UUID token;
+        private final AtomicBoolean lost = new AtomicBoolean();
+        private volatile boolean over;
+
+        Claim(UUID jobId, UUID token) {
+            this.jobId = jobId;
+            this.token = token;
         }
     }
 
-    private void runAndSave(ProvisioningJob job, ProvisioningStep step) {
+    /** Claims and runs one step of the next due job; false when nothing is due. */
+    public boolean runNextDueJob() {
+        Optional<Claim> claimed = claimNextDueJob();
+        claimed.ifPresent(claim -> CivoLane.PROVISIONING.run(() -> runStep(claim)));
+        return claimed.isPresent();
+    }
+
+    private Optional<Claim> claimNextDueJob() {
+        return transactions.execute(tx -> {
+            Instant now = clock.instant();
+            return jobs.lockNextDue(now).map(found -> {
+                UUID token = UUID.randomUUID();
+                boolean takesOver = found.claim(token, now.plus(properties.lease()));
+                jobs.saveAndFlush(found);
+                if (takesOver) {
+                    // The previous attempt of this step never saved its outcome: its worker stopped, or was paused
+                    // past its lease. It can save nothing now; this worker runs the step again, looking up first.
+                    String detail = "Resumed: the previous attempt of this step stopped before saving its outcome "
+                            + "and its lease ran out";
+                    log.warn("Provisioning job {} step {}: taken over after the previous claim's lease ran out",
+                            found.id(), found.step());
+                    stepLog.write(found.id(), found.step(), "RESUMED", detail, null, now);
+                    events.publishEvent(new ProvisioningEvents.ProvisioningStepResumed(found.id(),
+                            found.requestId(), found.team(), found.step(), detail));
+                }
+                return new Claim(found.id(), token);
+            });
+        });
+    }
+
+    private void runStep(Claim claim) {
+        long every = Math.max(10, properties.lease().toMillis() / 3);
+        ScheduledFuture<?> keeping = keepAlive.scheduleAtFixedRate(() -> keepLease(claim), every, every,
+                TimeUnit.MILLISECONDS);
+        ProvisioningStep step = null;
+        try {
+            ProvisioningJob job = jobs.findById(claim.jobId).orElseThrow();
+            step = job.step();
+            runAndSave(claim, job, step);
+        } catch (LeaseLost lost) {
+            leaseLost(claim, step, null);
+        } catch (RuntimeException e) {
+            // The step's outcome could not be saved (a value the database refuses, a lost connection): without
+            // this the lease would run out and the same failure repeat forever.
+            log.warn("Provisioning job {} step {}: the outcome could not be saved", claim.jobId, step, e);
+            outcomeNotSaved(claim, step, e);
+        } finally {
+            claim.over = true;
+            keeping.cancel(false);
+        }
+    }
+
+    /** The keep-alive: pushes the lease a whole lease ahead while the claim still holds the job. */
+    private void keepLease(Claim claim) {
+        if (claim.over || claim.lost.get()) {
+            return;
+        }
+        try {
+            Integer renewed = transactions.execute(tx -> jobs.renewLease(claim.jobId, claim.token,
+                    clock.instant().plus(properties.lease())));
+            if (renewed != null && renewed == 0 && !claim.over && claim.lost.compareAndSet(false, true)) {
+                log.warn("Provisioning job {}: its lease was taken over while a step runs here; this worker stops "
+                        + "at its next check, before any Civo write", claim.jobId);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Provisioning job {}: the lease could not be renewed ({}); trying again in a third of it",
+                    claim.jobId, rootMessage(e));
+        }
+    }
+
+    private void leaseLost(Claim claim, ProvisioningStep step, StepResult result) {
+        String civoId = result instanceof StepResult.Advance advance ? advance.civoId() : null;
+        log.warn("Provisioning job {} step {}: another claim holds the job now (this worker was held up past its "
+                + "lease, or an admin abandoned the job); stopping without writing to Civo or saving this attempt{}",
+                claim.jobId, step, civoId == null ? "" : "; Civo reported " + civoId + ", which the next attempt "
+                        + "looks up by name");
+    }
+
+    /**
+     * Proves, with the job's row locked, that this claim still holds it, and returns the locked row; throws
+     * {@link LeaseLost} otherwise. Every Civo write and every save of an outcome comes after this.
+     */
+    private ProvisioningJob fence(Claim claim) {
+        ProvisioningJob current = jobs.lockById(claim.jobId).orElseThrow(() -> new LeaseLost(claim.jobId,
+                claim.token));
+        if (!current.isHeldBy(claim.token)) {
+            throw new LeaseLost(claim.jobId, claim.token);
+        }
+        return current;
+    }
+
+    private void runAndSave(Claim claim, ProvisioningJob job, ProvisioningStep step) {
         if (step == ProvisioningStep.RECORD_INVENTORY) {
-            recordInventory(job);
+            recordInventory(claim, job);
             return;
         }
         StepResult result;
         long started = System.nanoTime();
         try {
-            result = steps.run(job, this::checkpoint);
+            result = steps.run(job, held -> checkpoint(claim, held));
+        } catch (LeaseLost lost) {
+            throw lost;
         } catch (CivoApiException e) {
             result = handleCivoFault(job, e);
         } catch (RuntimeException e) {
@@ -113,19 +209,31 @@ public class ProvisioningWorker {
             result = new StepResult.Fail("portal_error", "The portal could not run this step: " + e.getMessage());
         }
         ProvisioningMeters.stepRan(step, result, System.nanoTime() - started);
-        save(job, step, result);
+        try {
+            save(claim, job, step, result);
+        } catch (LeaseLost lost) {
+            leaseLost(claim, step, result);
+        }
     }
 
     /**
      * Counts an attempt whose outcome the portal could not save; after {@code max-step-attempts} of them the job
      * ends FAILED with the reason, like a step that Civo keeps refusing.
      */
-    private void outcomeNotSaved(UUID jobId, ProvisioningStep step, RuntimeException cause) {
+    private void outcomeNotSaved(Claim claim, ProvisioningStep step, RuntimeException cause) {
+        UUID jobId = claim.jobId;
         String reason = "The portal could not record this step: " + rootMessage(cause);
         try {
-            transactions.executeWithoutResult(tx -> jobs.findById(jobId)
-                    .filter(job -> job.step() == step && !job.status().isFinished()).ifPresent(job -> {
+            transactions.executeWithoutResult(tx -> jobs.lockById(jobId)
+                    .filter(job -> {
+                        if (!job.isHeldBy(claim.token)) {
+                            leaseLost(claim, step, null);
+                            return false;
+                        }
+                        return job.step() == step && !job.status().isFinished();
+                    }).ifPresent(job -> {
                         Instant now = clock.instant();
+                        job.releaseLease();
                         if (job.stepAttempts() + 1 >= properties.maxStepAttempts()) {
                             job.fail("portal_error", reason, now);
                             stepLog.write(job.id(), step, "FAILED", "portal_error: " + reason, null, now);
@@ -163,8 +271,10 @@ public class ProvisioningWorker {
                 e.reason() != null ? e.reason() : e.getMessage());
     }
 
-    private void save(ProvisioningJob job, ProvisioningStep step, StepResult result) {
+    private void save(Claim claim, ProvisioningJob job, ProvisioningStep step, StepResult result) {
         transactions.executeWithoutResult(tx -> {
+            fence(claim);
+            job.releaseLease();
             Instant now = clock.instant();
             switch (result) {
                 case StepResult.Advance advance -> {
@@ -220,12 +330,22 @@ public class ProvisioningWorker {
                         lb.civoId(), lb.firewallId())));
     }
 
-    private void checkpoint(ProvisioningJob job) {
-        transactions.executeWithoutResult(tx -> job.versionFrom(jobs.saveAndFlush(job)));
+    /**
+     * Commits the job as the step has it so far, after proving under the row lock that this claim still holds it, and
+     * gives the claim a whole lease again: the Civo write that follows starts with all of it.
+     */
+    private void checkpoint(Claim claim, ProvisioningJob job) {
+        transactions.executeWithoutResult(tx -> {
+            fence(claim);
+            job.claimUntil(clock.instant().plus(properties.lease()));
+            job.versionFrom(jobs.saveAndFlush(job));
+        });
     }
 
-    private void recordInventory(ProvisioningJob job) {
+    private void recordInventory(Claim claim, ProvisioningJob job) {
         transactions.executeWithoutResult(tx -> {
+            fence(claim);
+            job.releaseLease();
             Instant now = clock.instant();
             InternalLoadBalancer lb = inventory.findByRequestId(job.requestId()).orElseGet(() -> {
                 InternalLoadBalancer created = InternalLoadBalancer.from(job, now);

@@ -30,10 +30,13 @@ class ProvisioningProgressController {
     private final ProvisioningAdministration administration;
     private final InternalLoadBalancers inventory;
     private final org.springframework.transaction.support.TransactionTemplate snapshot;
+    private final java.time.Clock clock;
 
     ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests,
                                    ProvisioningAdministration administration, InternalLoadBalancers inventory,
-                                   org.springframework.transaction.PlatformTransactionManager transactions) {
+                                   org.springframework.transaction.PlatformTransactionManager transactions,
+                                   java.time.Clock clock) {
+        this.clock = clock;
         this.inventory = inventory;
         this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -58,6 +61,7 @@ class ProvisioningProgressController {
                     .orElse(false));
             model.addAttribute("progress", job.map(found -> ProvisioningProgress.of(found, stepLog.of(found.id())))
                     .orElse(null));
+            model.addAttribute("stepRunning", job.map(found -> found.isStepRunning(clock.instant())).orElse(false));
             model.addAttribute("loadBalancer", inventory.findByRequestId(requestId).orElse(null));
         });
         return htmx != null ? "provisioning/progress :: progress" : "provisioning/progress";
