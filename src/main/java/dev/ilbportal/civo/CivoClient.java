@@ -57,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Every call first takes a token of the account's budget in the calling thread's {@link CivoLane}, and no call may
  * be sent while the calling thread holds a database transaction: with
  * {@code portal.civo.budget.fail-calls-in-transaction} (on in tests) such a call fails with an
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}. Every attempt of a write (anything but a GET) then runs the calling thread's
+ * {@link CivoWriteFence}, if it declared one, just before it is sent.
  *
  * <p>A {@code region} argument may be null: the configured default region is used then.
  */
@@ -325,6 +326,11 @@ public class CivoClient {
         boolean retryable = call.isIdempotent() && !call.singleAttempt();
         for (int attempt = 1; ; attempt++) {
             awaitRateLimit(call);
+            if (call.changesCivo()) {
+                // After the (possibly long) wait for the budget, right before sending: what the caller proved
+                // before calling may no longer hold. A fence that throws stops the call; nothing is sent.
+                DeclaredWriteFences.check(call.describe());
+            }
             CivoApiException failure;
             Optional<Duration> serverAsked = Optional.empty();
             try {
@@ -547,6 +553,11 @@ public class CivoClient {
 
         Call once() {
             return new Call(method, template, variables, query, body, true);
+        }
+
+        /** Whether the call may change something at Civo: every method but GET, so it is fenced. */
+        boolean changesCivo() {
+            return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
         }
 
         boolean isIdempotent() {

@@ -26,7 +26,14 @@ public record CurrentUser(String subject, String displayName, String email, Set<
     /** The longest address a mail can be sent to (RFC 5321: 64 + @ + 255); a longer claim is not an address. */
     public static final int MAX_EMAIL = 320;
 
+    /**
+     * The longest subject kept as it is: OpenID Connect allows 255 ASCII characters, and so do the portal's subject
+     * columns. A longer one (a provider outside the standard) becomes {@code sha256:} and its SHA-256 in hex.
+     */
+    public static final int MAX_SUBJECT = 255;
+
     public CurrentUser {
+        subject = boundedSubject(subject);
         displayName = shortened(displayName, MAX_DISPLAY_NAME);
         email = email == null || email.length() > MAX_EMAIL ? null : email;
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -97,6 +104,24 @@ public record CurrentUser(String subject, String displayName, String email, Set<
             }
         }
         return teams;
+    }
+
+    /**
+     * The subject as the portal stores and compares it: itself when it has at most {@value #MAX_SUBJECT} characters,
+     * otherwise {@code sha256:} followed by the SHA-256 of its UTF-8 bytes in hex (71 characters). The same subject
+     * always gives the same value, so a person with a very long subject is still one person.
+     */
+    public static String boundedSubject(String subject) {
+        if (subject == null || subject.length() <= MAX_SUBJECT) {
+            return subject;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

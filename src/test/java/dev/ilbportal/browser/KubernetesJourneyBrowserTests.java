@@ -31,7 +31,7 @@ class KubernetesJourneyBrowserTests extends BrowserJourney {
         alice.fill("#name", name);
         alice.selectOption("#targetKind", "KUBERNETES_SERVICE");
         alice.selectOption("#clusterId", SeedWorld.clusterId("LON1", "prod-cluster"));
-        alice.fill("#namespace", "shop");
+        alice.fill("#namespace", "payments");
         alice.fill("#selector", "app=web");
         alice.selectOption("[name='ports[0].protocol']", "TCP");
         alice.fill("[name='ports[0].sourcePort']", "80");

@@ -128,6 +128,34 @@ class SignInThroughSandboxProviderTests {
     }
 
     @Test
+    void subjectLongerThanTheSessionColumnSignsInAndTheSessionIsIndexedByItsHash() throws Exception {
+        String subject = "alice-" + "0123456789".repeat(30).substring(0, 294);
+        assertThat(subject).hasSize(300);
+
+        HttpResponse<String> home = new SandboxBrowserlessLogin(portal()).signIn("alice", subject, claims -> claims);
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Hello, <span>Alice Adeyemi</span>");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, CurrentUser.boundedSubject(subject))).isPositive();
+        assertThat(CurrentUser.boundedSubject(subject)).startsWith("sha256:")
+                .hasSize(71).isEqualTo(CurrentUser.boundedSubject(subject));
+        assertThat(jdbc.queryForObject("select display_name from notification_person where subject = ?",
+                String.class, CurrentUser.boundedSubject(subject))).isEqualTo("Alice Adeyemi");
+    }
+
+    @Test
+    void subjectOfTwoHundredCharactersIsKeptAsItIsInTheSession() throws Exception {
+        String subject = "sam-" + "x".repeat(196);
+
+        HttpResponse<String> home = new SandboxBrowserlessLogin(portal()).signIn("sam", subject, claims -> claims);
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, subject)).isPositive();
+    }
+
+    @Test
     void signingOutEndsTheProviderSessionAndLandsOnSignedOutPage() throws Exception {
         SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal());
         String home = login.signIn("adam").body();

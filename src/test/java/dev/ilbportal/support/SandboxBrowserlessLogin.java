@@ -47,6 +47,15 @@ public final class SandboxBrowserlessLogin {
      */
     public HttpResponse<String> signIn(String username, java.util.function.UnaryOperator<String> claims)
             throws IOException, InterruptedException {
+        return signIn(username, username, claims);
+    }
+
+    /**
+     * Signs in with {@code username}'s claims (changed by {@code claims}) under another subject: the sandbox provider
+     * makes the posted user name the token's {@code sub}.
+     */
+    public HttpResponse<String> signIn(String username, String subject, java.util.function.UnaryOperator<String> claims)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = get(portal.resolve("/"));
         URI authorize = null;
         while (response.statusCode() == 302) {
@@ -64,7 +73,7 @@ public final class SandboxBrowserlessLogin {
         String sent = claims.apply(claimsOf(loginPage, username));
         HttpResponse<String> callback = http.send(HttpRequest.newBuilder(authorize)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&claims="
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(subject) + "&claims="
                                 + encode(sent)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

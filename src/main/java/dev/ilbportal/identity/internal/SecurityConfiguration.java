@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -31,7 +34,8 @@ public class SecurityConfiguration {
                                        GroupsClaimAuthoritiesMapper authoritiesMapper,
                                        List<UrlAccessRules> moduleRules, RefusalRecords refusals,
                                        IdentityProperties properties, ObjectProvider<Clock> clocks,
-                                       Environment environment)
+                                       Environment environment, OAuth2AuthorizedClientRepository authorizedClients,
+                                       ApplicationEventPublisher events)
             throws Exception {
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         String[] everyRole = Arrays.stream(PortalRole.values()).map(PortalRole::roleName).toArray(String[]::new);
@@ -52,6 +56,8 @@ public class SecurityConfiguration {
                 // A handler, not failureUrl(..): the default login page would otherwise claim the failure URL.
                 .failureHandler(new SignInFailureHandler(refusals)));
         http.addFilterAfter(new SessionLifetime(properties.sessionMaxAge(), clock), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new RolesRefresh(RolesRefresh.refreshingManager(registrations, authorizedClients, events,
+                clock), registrations), SessionLifetime.class);
         http.logout(logout -> logout.logoutSuccessHandler(providerLogout(registrations)));
         http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new PortalAccessDeniedHandler(refusals)));
         http.headers(headers -> headers
@@ -59,6 +65,15 @@ public class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The signed-in person's tokens live in their session (so in PostgreSQL, shared by every instance), not in one
+     * instance's memory: any instance can refresh them and re-read the roles ({@link RolesRefresh}).
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ilbportal.provisioning.ProvisioningEvents;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.civo.CivoApiException;
 import dev.ilbportal.civo.CivoLane;
+import dev.ilbportal.civo.CivoWriteFence;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningCleanedUp;
 import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningFailed;
@@ -36,8 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lives. Civo is called outside any transaction. Before every Civo write the job is committed with its row locked and
  * its token checked (the checkpoint), and the outcome is saved with its events in one transaction that checks the
  * token first: a worker whose lease was taken over (it was paused past its lease, or an admin abandoned the job)
- * stops without writing to Civo or saving anything. A worker that dies leaves the job to be resumed from its
- * persisted step when the lease runs out.
+ * stops without writing to Civo or saving anything. The Civo client checks the token once more for every write, after
+ * the write's wait for the account's budget and right before it is sent (the lease fence, a {@link CivoWriteFence}):
+ * a wait for the budget longer than the lease cannot let a taken-over worker send a create. A worker that dies leaves
+ * the job to be resumed from its persisted step when the lease runs out.
  */
 @Component
 public class ProvisioningWorker {
@@ -103,7 +106,7 @@ public class ProvisioningWorker {
     /** Claims and runs one step of the next due job; false when nothing is due. */
     public boolean runNextDueJob() {
         Optional<Claim> claimed = claimNextDueJob();
-        claimed.ifPresent(claim -> CivoLane.PROVISIONING.run(() -> runStep(claim)));
+        claimed.ifPresent(claim -> CivoLane.PROVISIONING.run(() -> leaseFence(claim).run(() -> runStep(claim))));
         return claimed.isPresent();
     }
 
@@ -168,6 +171,23 @@ public class ProvisioningWorker {
             log.warn("Provisioning job {}: the lease could not be renewed ({}); trying again in a third of it",
                     claim.jobId, rootMessage(e));
         }
+    }
+
+    /**
+     * What the Civo client runs right before it sends each write of this claim's step (after the write has waited for
+     * the account's budget): one short transaction that pushes the lease a whole lease ahead only while this claim
+     * still holds the job, and {@link LeaseLost} (the write is not sent) when another claim or an abandon took it.
+     */
+    private CivoWriteFence leaseFence(Claim claim) {
+        return call -> {
+            Integer renewed = claim.lost.get() ? Integer.valueOf(0) : transactions.execute(tx -> jobs.renewLease(
+                    claim.jobId, claim.token, clock.instant().plus(properties.lease())));
+            if (renewed == null || renewed == 0) {
+                claim.lost.set(true);
+                log.warn("Provisioning job {}: another claim holds the job now; {} is not sent", claim.jobId, call);
+                throw new LeaseLost(claim.jobId, claim.token);
+            }
+        };
     }
 
     private void leaseLost(Claim claim, ProvisioningStep step, StepResult result) {

@@ -32,15 +32,17 @@ class RequestPageController {
 
     private final RequestPages pages;
     private final RequestWorkflow workflow;
+    private final BindingWarnings bindingWarnings;
 
-    RequestPageController(RequestPages pages, RequestWorkflow workflow) {
+    RequestPageController(RequestPages pages, RequestWorkflow workflow, BindingWarnings bindingWarnings) {
         this.pages = pages;
         this.workflow = workflow;
+        this.bindingWarnings = bindingWarnings;
     }
 
     @GetMapping(PAGE)
     String show(@PathVariable UUID id, CurrentUser user, Model model) {
-        model.addAttribute("request", pages.show(id, user));
+        showRequest(id, user, model);
         model.addAttribute("rejection", DecisionForm.blank());
         model.addAttribute("override", DecisionForm.blank());
         return "requests/show";
@@ -88,6 +90,13 @@ class RequestPageController {
                 () -> workflow.withdraw(id, form.version(), requester));
     }
 
+    /** The request as the page shows it, with the team-binding warnings for approvers (read outside transactions). */
+    private void showRequest(UUID id, CurrentUser user, Model model) {
+        RequestPage page = pages.show(id, user);
+        model.addAttribute("request", page);
+        model.addAttribute("bindingWarnings", bindingWarnings.of(page, user));
+    }
+
     /**
      * The page again, with the form's errors beside its fields; nothing was changed. Only while the page still offers
      * the form: otherwise (the request was decided or withdrawn meanwhile) its errors would have nowhere to show, and
@@ -96,7 +105,7 @@ class RequestPageController {
     private String showAgain(UUID id, CurrentUser user, Model model, HttpServletResponse response,
                              String otherForm) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("request", pages.show(id, user));
+        showRequest(id, user, model);
         model.addAttribute(otherForm, DecisionForm.blank());
         return "requests/show";
     }

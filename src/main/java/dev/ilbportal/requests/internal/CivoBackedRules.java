@@ -11,6 +11,7 @@ import dev.ilbportal.civo.model.Instance;
 import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.requests.internal.LoadBalancerSpec.KubernetesTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,14 @@ public class CivoBackedRules {
     private final CivoClient civo;
     private final CivoLookupCache lookups;
     private final LoadBalancerRequests requests;
+    private final TeamBindings bindings;
 
-    public CivoBackedRules(CivoClient civo, CivoLookupCache lookups, LoadBalancerRequests requests) {
+    public CivoBackedRules(CivoClient civo, CivoLookupCache lookups, LoadBalancerRequests requests,
+                           TeamBindings bindings) {
         this.civo = civo;
         this.lookups = lookups;
         this.requests = requests;
+        this.bindings = bindings;
     }
 
     /** Checks with everything read fresh from Civo except networks and clusters, as at submission. */
@@ -60,6 +64,15 @@ public class CivoBackedRules {
      *                  as the cache kept them (at most its lifetime old); {@link Freshness#FRESH} at submission
      */
     public SpecProblems check(LoadBalancerSpec spec, UUID requestId, Set<String> fields, Freshness freshness) {
+        return check(spec, null, requestId, fields, freshness);
+    }
+
+    /**
+     * Checks as {@link #check(LoadBalancerSpec, UUID, Set, Freshness)} does, and the network, cluster, namespace and
+     * instances against {@code team}'s binding ({@link TeamBindings}); a null team is checked against none.
+     */
+    public SpecProblems check(LoadBalancerSpec spec, String team, UUID requestId, Set<String> fields,
+                                Freshness freshness) {
         SpecProblems problems = new SpecProblems();
         if (blank(spec.region())) {
             return problems;
@@ -72,7 +85,13 @@ public class CivoBackedRules {
             if (network.isEmpty()) {
                 problems.add("networkId", "Network " + spec.networkId() + " does not exist in " + region
                         + "; choose one of the region's networks.");
+            } else if (fields.contains("networkId")) {
+                bindings.checkNetwork(problems, team, network.get());
             }
+        }
+        if (fields.contains("targetValues") && spec.target() != null) {
+            spec.target().kubernetes().map(KubernetesTarget::namespace).filter(namespace -> !blank(namespace))
+                    .ifPresent(namespace -> bindings.checkNamespace(problems, team, namespace));
         }
         boolean firewallFields = fields.contains("firewallMode") || fields.contains("firewallName")
                 || fields.contains("firewallId");
@@ -84,7 +103,7 @@ public class CivoBackedRules {
         }
         if (fields.contains("targetValues") && spec.target() != null && spec.target().kind() != null
                 && !spec.target().values().isEmpty() && network.isPresent()) {
-            checkTarget(problems, spec.target(), region, network.get(), freshness);
+            checkTarget(problems, spec.target(), team, region, network.get(), freshness);
         }
         boolean needsFirewallQuota = fields.contains("firewallQuota") && spec.firewall() != null
                 && spec.firewall().mode() == FirewallChoice.Mode.CREATE;
@@ -166,10 +185,10 @@ public class CivoBackedRules {
         }
     }
 
-    private void checkTarget(SpecProblems problems, BackendTarget target, String region, Network network,
-            Freshness freshness) {
+    private void checkTarget(SpecProblems problems, BackendTarget target, String team, String region,
+                             Network network, Freshness freshness) {
         if (target.kind() == BackendTarget.Kind.KUBERNETES_SERVICE) {
-            checkCluster(problems, target, region, network);
+            checkCluster(problems, target, team, region, network);
             return;
         }
         if (target.kind() == BackendTarget.Kind.BACKEND_IPS) {
@@ -194,11 +213,14 @@ public class CivoBackedRules {
                     " matching instances are") + " outside network " + InstanceMatch.label(network, network.id())
                     + " (for example " + first.name() + " in " + first.network() + "); the load balancer cannot "
                     + "reach them. Narrow the tags or names, or choose the instances' network.");
+            return;
         }
+        bindings.checkInstances(problems, team, byValue.values().stream().flatMap(List::stream).distinct().toList());
     }
 
     /** The cluster must exist, be ready, and live in the chosen network: the firewall is created there. */
-    private void checkCluster(SpecProblems problems, BackendTarget target, String region, Network network) {
+    private void checkCluster(SpecProblems problems, BackendTarget target, String team, String region,
+                              Network network) {
         String clusterId = target.kubernetes().map(LoadBalancerSpec.KubernetesTarget::clusterId).orElse(null);
         Optional<dev.ilbportal.civo.model.KubernetesCluster> cluster = lookups.kubernetesClusters(region).stream()
                 .filter(candidate -> candidate.id().equals(clusterId)).findFirst();
@@ -209,6 +231,8 @@ public class CivoBackedRules {
             problems.add("targetValues", "Cluster " + cluster.get().name() + " is in another network than "
                     + InstanceMatch.label(network, network.id()) + "; its load balancer must share the firewall's "
                     + "network, so choose the cluster's network in step 1.");
+        } else {
+            bindings.checkCluster(problems, team, cluster.get());
         }
     }
 

@@ -53,7 +53,7 @@ public class RequestDrafts {
     public StepOutcome startDraft(CurrentUser user, String team, LoadBalancerSpec spec) {
         SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.NETWORK.fields());
         checkTeam(user, team, problems);
-        StepOutcome refused = civoChecked(problems, spec, null, WizardStep.NETWORK);
+        StepOutcome refused = civoChecked(problems, spec, team, null, WizardStep.NETWORK);
         if (refused != null) {
             return refused;
         }
@@ -75,9 +75,9 @@ public class RequestDrafts {
      * come from the look-up cache (at most its lifetime old); submission reads them fresh.
      */
     public StepOutcome saveStep(UUID id, WizardStep step, LoadBalancerSpec spec, CurrentUser user) {
-        transactions.executeWithoutResult(tx -> changeable(id, user));
+        String team = transactions.execute(tx -> changeable(id, user).team());
         SpecProblems problems = SpecRules.check(spec).onlyFields(step.fields());
-        StepOutcome refused = civoChecked(problems, spec, id, step);
+        StepOutcome refused = civoChecked(problems, spec, team, id, step);
         if (refused != null) {
             return refused;
         }
@@ -105,13 +105,14 @@ public class RequestDrafts {
             problems.add("endsOn", endDate.problem());
             return StepOutcome.refused(problems);
         }
-        String seenSpec = transactions.execute(tx -> changeable(id, user).specJson());
+        LoadBalancerRequest seen = transactions.execute(tx -> changeable(id, user));
+        String seenSpec = seen.specJson();
         LoadBalancerSpec current = SpecJson.read(seenSpec);
         LoadBalancerSpec spec = new LoadBalancerSpec(current.region(), current.networkId(), current.name(),
                 current.algorithm(), current.firewall(), current.target(), current.ports(), current.advanced(),
                 justification == null ? null : justification.strip());
         SpecProblems problems = SpecRules.checkForSubmission(spec);
-        StepOutcome refused = civoChecked(problems, spec, id, WizardStep.REVIEW);
+        StepOutcome refused = civoChecked(problems, spec, seen.team(), id, WizardStep.REVIEW);
         if (refused != null) {
             return refused;
         }
@@ -139,12 +140,13 @@ public class RequestDrafts {
      */
     public StepOutcome validate(CurrentUser user, String team, LoadBalancerSpec spec, UUID id) {
         SpecProblems problems = SpecRules.check(spec).onlyFields(WizardStep.REVIEW.fields());
+        String owner = team;
         if (id == null) {
             checkTeam(user, team, problems);
         } else {
-            transactions.executeWithoutResult(tx -> changeable(id, user));
+            owner = transactions.execute(tx -> changeable(id, user).team());
         }
-        StepOutcome refused = civoChecked(problems, spec, id, WizardStep.REVIEW);
+        StepOutcome refused = civoChecked(problems, spec, owner, id, WizardStep.REVIEW);
         return refused != null ? refused : StepOutcome.refused(new SpecProblems());
     }
 
@@ -192,12 +194,13 @@ public class RequestDrafts {
     }
 
     /** Null when the step may be saved; otherwise the refusal, with static problems taking precedence. */
-    private StepOutcome civoChecked(SpecProblems problems, LoadBalancerSpec spec, UUID id, WizardStep step) {
+    private StepOutcome civoChecked(SpecProblems problems, LoadBalancerSpec spec, String team, UUID id,
+                                    WizardStep step) {
         if (!problems.isEmpty()) {
             return StepOutcome.refused(problems);
         }
         try {
-            SpecProblems civoProblems = civoRules.check(spec, id, step.fields(), step == WizardStep.REVIEW
+            SpecProblems civoProblems = civoRules.check(spec, team, id, step.fields(), step == WizardStep.REVIEW
                     ? Freshness.FRESH : Freshness.CACHED).onlyFields(step.fields());
             return civoProblems.isEmpty() ? null : StepOutcome.refused(civoProblems);
         } catch (CivoApiException failure) {

@@ -122,6 +122,11 @@ public final class SpecRules {
             problems.add("targetValues", "A selector has at most " + MAX_SELECTOR_LABELS + " labels.");
             return;
         }
+        String namespace = spec.target().kubernetes().get().namespace();
+        if (isSystemNamespace(namespace)) {
+            problems.add("namespace", "Namespace " + namespace + " belongs to Kubernetes itself; the portal never puts "
+                    + "a Service there. Choose your team's namespace.");
+        }
         if (spec.target().kubernetes().get().clusterName() == null
                 || spec.target().kubernetes().get().clusterName().isBlank()) {
             problems.add("targetValues", "The cluster's name is missing; it names the load balancer.");
@@ -137,6 +142,15 @@ public final class SpecRules {
         if (!manifest.isEmpty()) {
             problems.add("targetValues", String.join(" ", manifest));
         }
+    }
+
+    /**
+     * Kubernetes' own namespaces, refused whatever a team's binding says: {@code kube-system}, {@code kube-public},
+     * {@code kube-node-lease} and anything else under the {@code kube-} prefix Kubernetes reserves for itself.
+     * {@code default} is not among them; it is allowed only to a team whose binding lists it (docs/hardening.md).
+     */
+    public static boolean isSystemNamespace(String namespace) {
+        return namespace != null && namespace.strip().toLowerCase(java.util.Locale.ROOT).startsWith("kube-");
     }
 
     /** Backend IPs are multiplied by the port rows: the product is what the plan and Civo have to carry. */

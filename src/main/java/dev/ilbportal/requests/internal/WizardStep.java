@@ -10,11 +10,11 @@ public enum WizardStep {
 
     NETWORK("firewall", "Network", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
             "firewallQuota")),
-    LOAD_BALANCER("load-balancer", "Load balancer", Set.of("name", "algorithm", "targetKind", "targetValues", "ports",
-            "sessionAffinity", "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests", "clientTimeout",
-            "serverTimeout", "firewallMode", "firewallName", "firewallId", "firewallQuota", "loadBalancerQuota")),
+    LOAD_BALANCER("load-balancer", "Load balancer", Set.of("name", "algorithm", "targetKind", "targetValues",
+            "namespace", "ports", "sessionAffinity", "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests",
+            "clientTimeout", "serverTimeout", "firewallMode", "firewallName", "firewallId", "firewallQuota", "loadBalancerQuota")),
     REVIEW("review", "Review", Set.of("team", "region", "networkId", "firewallMode", "firewallName", "firewallId",
-            "firewallQuota", "name", "algorithm", "targetKind", "targetValues", "ports", "sessionAffinity",
+            "firewallQuota", "name", "algorithm", "targetKind", "targetValues", "namespace", "ports", "sessionAffinity",
             "sessionAffinityTimeout", "proxyProtocol", "maxConcurrentRequests", "clientTimeout", "serverTimeout",
             "loadBalancerQuota", "justification"));
 

@@ -1,5 +1,6 @@
 package dev.ilbportal.sandbox.civo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -19,13 +20,28 @@ public class SandboxCivoDefaults implements EnvironmentPostProcessor, Ordered {
         if (StringUtils.hasText(environment.getProperty("portal.civo.api-key"))) {
             return;
         }
-        environment.getPropertySources().addLast(new MapPropertySource("sandboxCivoDefaults", Map.of(
+        Map<String, Object> defaults = new LinkedHashMap<>(Map.of(
                 "portal.civo.rate-limit.requests-per-second", "50",
                 "portal.civo.rate-limit.burst", "50",
                 // The positive control of outside checks: the simulated network's public canary socket.
                 "portal.verification.outside-control.host", SandboxNetwork.CANARY_IP,
-                "portal.verification.outside-control.port", String.valueOf(SandboxNetwork.CANARY_PORT))));
+                "portal.verification.outside-control.port", String.valueOf(SandboxNetwork.CANARY_PORT)));
+        defaults.putAll(DEMO_TEAM_BINDINGS);
+        environment.getPropertySources().addLast(new MapPropertySource("sandboxCivoDefaults", defaults));
     }
+
+    /**
+     * The demo teams' bindings to the seeded world (docs/hardening.md "Team bindings"): each team has its own network
+     * and namespaces; both share the default network, where the Kubernetes cluster runs, and the cluster itself.
+     * Team marketing has none, so its requests (if it had requesters) would show approvers the warning instead.
+     */
+    static final Map<String, String> DEMO_TEAM_BINDINGS = Map.of(
+            "portal.requests.team-bindings.payments.networks", "payments-net,default",
+            "portal.requests.team-bindings.payments.clusters", "prod-cluster",
+            "portal.requests.team-bindings.payments.namespaces", "payments,payments-*",
+            "portal.requests.team-bindings.search.networks", "search-net,default",
+            "portal.requests.team-bindings.search.clusters", "prod-cluster",
+            "portal.requests.team-bindings.search.namespaces", "search,search-*");
 
     @Override
     public int getOrder() {

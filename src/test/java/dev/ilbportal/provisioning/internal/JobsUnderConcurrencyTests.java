@@ -10,6 +10,7 @@ import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.requests.RequestLookup;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.sandbox.civo.CivoSimulator;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.shared.Actor;
@@ -75,6 +76,8 @@ class JobsUnderConcurrencyTests {
     CivoClient civo;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CivoSimulator simulator;
 
     ProvisioningHarness harness;
     ApprovedRequestFixture fixture;
@@ -220,6 +223,67 @@ class JobsUnderConcurrencyTests {
         assertThat(auditEvents(requestId, "provisioning.step-retried")).isZero();
         assertThat(output.getOut() + output.getErr()).contains("Provisioning job " + jobId
                 + " step ENSURE_FIREWALL: another claim holds the job now");
+    }
+
+    /** Whether the account's shared budget is paused (Civo said its window is spent) and until when. */
+    private Instant budgetPausedUntil() {
+        Long until = jdbc.queryForObject("select max(paused_until_us) from civo_budget", Long.class);
+        return until == null ? Instant.EPOCH : Instant.EPOCH.plus(until, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    @Test
+    void aWorkerWhoseCreateWaitsForTheBudgetPastItsLeaseWhileAnotherClaimTakesOverSendsNoCreate(
+            CapturedOutput output) throws Exception {
+        String name = ApprovedRequestFixture.uniqueName("budgetwait");
+        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+        UUID jobId = jobOf(requestId).id();
+        // The first worker's look-up is held at Civo a second; meanwhile another call hears that the account's window
+        // is spent, which pauses the whole shared budget for five seconds.
+        faults.inject(Fault.latency(Duration.ofMillis(1000)).on("GET", "/v2/firewalls").times(1));
+        faults.inject(Fault.rateLimit(Duration.ofSeconds(5)).on("GET", "/v2/regions").times(1));
+        long lookUpsBefore = simulator.budget().stats().of("GET /v2/firewalls");
+        long createsBefore = simulator.budget().stats().of("POST /v2/firewalls");
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            Future<Boolean> waiting = threads.submit(worker::runNextDueJob);
+            Poll.until("the first worker's look-up to be at Civo", Duration.ofSeconds(5),
+                    () -> simulator.budget().stats().of("GET /v2/firewalls") > lookUpsBefore);
+            UUID firstToken = jobOf(requestId).leaseToken();
+            Future<?> spent = threads.submit(() -> civo.listRegions());
+            Poll.until("the shared budget to be paused", Duration.ofSeconds(2),
+                    () -> budgetPausedUntil().isAfter(Instant.now()));
+            // The look-up returns; the checkpoint before the create passes (the lease is still the first worker's),
+            // and the create waits for the budget.
+            Poll.until("the first worker to have passed its checkpoint before the create", Duration.ofSeconds(5),
+                    () -> jobOf(requestId).firewallIntent());
+            // Its lease runs out during that wait (a paused process: its keep-alive could not reach the database),
+            // and another claim takes the job over while the budget is still paused.
+            jdbc.update("update provisioning_job set next_run_at = now() - interval '1 second' where id = ?", jobId);
+            Future<?> takingOver = threads.submit(() -> harness.runUntilAllFinished(List.of(requestId)));
+            Poll.until("another claim to take the job over", Duration.ofSeconds(3),
+                    () -> !firstToken.equals(jobOf(requestId).leaseToken()));
+            assertThat(budgetPausedUntil()).as("the takeover happened while the first create still waits")
+                    .isAfter(Instant.now());
+
+            assertThat(waiting.get(20, TimeUnit.SECONDS)).isTrue();
+            takingOver.get(30, TimeUnit.SECONDS);
+            spent.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(simulator.budget().stats().of("POST /v2/firewalls") - createsBefore)
+                .as("firewall creates Civo received").isEqualTo(1);
+        ProvisioningJob done = jobOf(requestId);
+        assertThat(done.status()).as(done.failureReason()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(firewallsNamed(name + "-internal")).as("firewalls in Civo").isEqualTo(1);
+        // The create Civo received was the second claim's: it found nothing by name and created the firewall.
+        assertThat(trail(jobId, ProvisioningStep.ENSURE_FIREWALL)).satisfiesExactly(
+                resumed -> assertThat(resumed).startsWith("RESUMED: "),
+                created -> assertThat(created).startsWith("DONE: Created firewall"));
+        assertThat(auditEvents(requestId, "provisioning.step-retried")).isZero();
+        assertThat(output.getOut() + output.getErr())
+                .contains("Provisioning job " + jobId + ": another claim holds the job now; POST /v2/firewalls is "
+                        + "not sent")
+                .contains("Provisioning job " + jobId + " step ENSURE_FIREWALL: another claim holds the job now");
     }
 
     @Test

@@ -96,6 +96,10 @@ class RequestPageAccessTests {
     @MockitoBean
     LoadBalancerRequests requests;
 
+    /** The team-binding warnings read Civo; their own tests are TeamBindingsTests and TeamBindingsBrowserTests. */
+    @MockitoBean
+    BindingWarnings bindingWarnings;
+
     LoadBalancerRequest request;
 
     @BeforeEach

@@ -41,6 +41,9 @@ class CivoBackedRulesTests {
     static CivoSimulator simulator;
     static CivoClient civo;
 
+    static final TeamBindings NO_BINDINGS = new TeamBindings(new RequestsProperties(1, Duration.ofDays(7),
+            Duration.ofMinutes(5), false, Duration.ofDays(365), RequestsProperties.AutoDecommissionApproval.BY_POLICY));
+
     LoadBalancerRequests requests = mock(LoadBalancerRequests.class);
     CivoBackedRules rules;
 
@@ -75,7 +78,7 @@ class CivoBackedRulesTests {
 
     CivoBackedRules rules() {
         if (rules == null) {
-            rules = new CivoBackedRules(civo, uncached(civo), requests);
+            rules = new CivoBackedRules(civo, uncached(civo), requests, NO_BINDINGS);
         }
         return rules;
     }
@@ -248,7 +251,7 @@ class CivoBackedRulesTests {
         try (CivoSimulator full = CivoSimulator.start(SimulatorSettings.forTests()
                 .withQuota(new QuotaLimits(0, 10, 400, 20, 20)))) {
             CivoClient client = clientFor(full);
-            CivoBackedRules tight = new CivoBackedRules(client, uncached(client), requests);
+            CivoBackedRules tight = new CivoBackedRules(client, uncached(client), requests, NO_BINDINGS);
 
             SpecProblems problems = tight.check(withFirewall(FirewallChoice.create(null)), null,
                     WizardStep.REVIEW.fields());

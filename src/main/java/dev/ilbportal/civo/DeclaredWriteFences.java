@@ -1,0 +1,37 @@
+package dev.ilbportal.civo;
+
+import java.util.function.Supplier;
+
+/** The {@link CivoWriteFence}s declared on each thread, combined outermost first. */
+final class DeclaredWriteFences {
+
+    private static final ThreadLocal<CivoWriteFence> DECLARED = new ThreadLocal<>();
+
+    private DeclaredWriteFences() {
+    }
+
+    static <T> T with(CivoWriteFence fence, Supplier<T> work) {
+        CivoWriteFence before = DECLARED.get();
+        DECLARED.set(before == null ? fence : call -> {
+            before.check(call);
+            fence.check(call);
+        });
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                DECLARED.remove();
+            } else {
+                DECLARED.set(before);
+            }
+        }
+    }
+
+    /** Runs the calling thread's fences, if any; whatever they throw stops the write. */
+    static void check(String call) {
+        CivoWriteFence declared = DECLARED.get();
+        if (declared != null) {
+            declared.check(call);
+        }
+    }
+}
