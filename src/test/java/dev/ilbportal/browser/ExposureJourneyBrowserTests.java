@@ -48,6 +48,10 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
         ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
         UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
         InternalLoadBalancer lb = waitFor(() -> inventory.findByRequestId(requestId), 30_000);
+        // the verification right after provisioning has passed: the firewall is opened after it, so what finds the
+        // rule is the watch (a race with that first run would find the open port from outside instead)
+        waitFor(() -> inventory.findByRequestId(requestId).filter(found -> "PROVEN".equals(found.proofStatus())),
+                60_000);
 
         civo.createFirewallRule(lb.firewallId(), new FirewallRuleCreateRequest(lb.firewallId(), "LON1", "tcp", "443",
                 "443", null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand"));

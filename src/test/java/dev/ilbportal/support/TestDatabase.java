@@ -79,6 +79,8 @@ public final class TestDatabase {
             sql.execute("create role " + OWNER + " login createdb password '" + OWNER + "'");
             sql.execute("create role " + APP + " login password '" + APP + "'");
             sql.execute("create database " + DATABASE + " owner " + OWNER);
+            // lets a test that drops a database of its own end the sessions a closing portal may still hold there
+            sql.execute("grant pg_signal_backend to " + OWNER);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the portal's roles in the test PostgreSQL", e);
         }
