@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -29,13 +28,14 @@ class SandboxMailboxController {
 
     @GetMapping("/sandbox/mailbox")
     String mailbox(Model model) throws MessagingException, IOException {
+        // newest caught first: the order of arrival, not the Date header, which a sender's clock may set ahead
+        MimeMessage[] received = server.getReceivedMessages();
         List<CaughtMail> mails = new java.util.ArrayList<>();
-        for (MimeMessage message : server.getReceivedMessages()) {
-            mails.add(caught(message));
+        for (int i = received.length - 1; i >= 0 && mails.size() < SHOWN; i--) {
+            mails.add(caught(received[i]));
         }
-        mails.sort(Comparator.comparing(CaughtMail::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        model.addAttribute("mails", mails.stream().limit(SHOWN).toList());
-        model.addAttribute("total", mails.size());
+        model.addAttribute("mails", mails);
+        model.addAttribute("total", received.length);
         return "sandbox/mailbox";
     }
 
