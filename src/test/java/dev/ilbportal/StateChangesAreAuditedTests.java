@@ -1,5 +1,8 @@
 package dev.ilbportal;
 
+import static dev.ilbportal.api.ApiBodies.decision;
+import static dev.ilbportal.api.ApiBodies.spec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
@@ -241,18 +244,6 @@ class StateChangesAreAuditedTests {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    private static Map<String, Object> spec(String name) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("team", "payments");
-        spec.put("region", "LON1");
-        spec.put("networkId", SeedWorld.networkId("LON1", "payments-net"));
-        spec.put("name", name);
-        spec.put("algorithm", "round_robin");
-        spec.put("firewall", Map.of("mode", "CREATE", "newName", name + "-internal"));
-        spec.put("target", Map.of("kind", "INSTANCE_TAGS", "values", List.of("payments-api")));
-        spec.put("ports", List.of(Map.of("protocol", "TCP", "sourcePort", 5432, "targetPort", 5432)));
-        return spec;
-    }
 
     /** Alice's draft, complete (both wizard pages), made through the API. */
     private JsonNode draft() throws Exception {
@@ -270,16 +261,6 @@ class StateChangesAreAuditedTests {
                 Map.of("justification", "The audit test needs a database.")), 200);
     }
 
-    private static Map<String, Object> decision(JsonNode request, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("revisionNumber", request.get("currentRevision").asInt());
-        body.put("planHash", request.get("planHash").asString());
-        body.put("version", request.get("version").asLong());
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return body;
-    }
 
     private static Map<String, String> decisionForm(JsonNode request, String reason) {
         Map<String, String> form = new LinkedHashMap<>();

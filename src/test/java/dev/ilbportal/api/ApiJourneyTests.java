@@ -1,5 +1,7 @@
 package dev.ilbportal.api;
 
+import static dev.ilbportal.api.ApiBodies.decision;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.support.PortalApplicationTest;
@@ -36,16 +38,16 @@ class ApiJourneyTests {
         var alice = api.as("alice");
         var april = api.as("april");
         var audrey = api.as("audrey");
-        String name = RequestsApiTests.unique("journey-db");
+        String name = ApiBodies.unique("journey-db");
 
-        var created = seen(alice.post("/api/v1/requests", RequestsApiTests.spec(name)), 201);
+        var created = seen(alice.post("/api/v1/requests", ApiBodies.spec(name)), 201);
         String requestId = created.json().get("id").asString();
         String path = "/api/v1/requests/" + requestId;
         var submitted = seen(alice.post(path + "/submit", Map.of("justification", "The journey needs a database.")),
                 200);
         var rejected = seen(april.post(path + "/reject", decision(submitted.json(), "Name the port 6432.")), 200);
 
-        Map<String, Object> edited = RequestsApiTests.spec(name);
+        Map<String, Object> edited = ApiBodies.spec(name);
         edited.put("ports", List.of(Map.of("protocol", "TCP", "sourcePort", 6432, "targetPort", 6432)));
         seen(alice.send("PUT", path, edited, Map.of("If-Match", rejected.header("ETag"))), 200);
         var resubmitted = seen(alice.post(path + "/submit", Map.of("justification", "Now on 6432.")), 200);
@@ -105,16 +107,6 @@ class ApiJourneyTests {
         throw new AssertionError("Not done in time: " + last);
     }
 
-    private static Map<String, Object> decision(JsonNode request, String reason) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("revisionNumber", request.get("currentRevision").asInt());
-        body.put("planHash", request.get("planHash").asString());
-        body.put("version", request.get("version").asLong());
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return body;
-    }
 
     /** Field names are camelCase; times (fields ending in At or Since) are ISO-8601 instants in UTC. */
     static void assertCamelCaseAndUtc(JsonNode node) {

@@ -53,7 +53,7 @@ class ApiRoleMatrixTests {
     static List<Operation> operations() {
         Map<String, Object> decision = Map.of("revisionNumber", 1, "planHash", "0".repeat(64), "version", 0,
                 "reason", "a reason");
-        Map<String, Object> paymentsSpec = new HashMap<>(RequestsApiTests.spec("matrix-db"));
+        Map<String, Object> paymentsSpec = new HashMap<>(ApiBodies.spec("matrix-db"));
         Map<String, Integer> create = only(422, "sam", "april", "audrey", "adam");
         create.put("alice", 201);
         create.put("riley", 201);
@@ -133,7 +133,7 @@ class ApiRoleMatrixTests {
         });
         Object body = operation.body();
         if (body instanceof Map<?, ?> spec && spec.containsKey("networkId")) {
-            Map<String, Object> unique = new HashMap<>(RequestsApiTests.spec(RequestsApiTests.unique("matrix")));
+            Map<String, Object> unique = new HashMap<>(ApiBodies.spec(ApiBodies.unique("matrix")));
             body = unique;
         }
 

@@ -1,10 +1,12 @@
 package dev.ilbportal.api;
 
+import static dev.ilbportal.api.ApiBodies.decision;
+import static dev.ilbportal.api.ApiBodies.spec;
+import static dev.ilbportal.api.ApiBodies.unique;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.PortalApplicationTest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,23 +37,7 @@ class RequestsApiTests {
         api = new PortalApiClient(port, provider);
     }
 
-    /** A complete spec of the payments team's small database load balancer in the sandbox's world. */
-    static Map<String, Object> spec(String name) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("team", "payments");
-        spec.put("region", "LON1");
-        spec.put("networkId", SeedWorld.networkId("LON1", "payments-net"));
-        spec.put("name", name);
-        spec.put("algorithm", "round_robin");
-        spec.put("firewall", Map.of("mode", "CREATE", "newName", name + "-internal"));
-        spec.put("target", Map.of("kind", "INSTANCE_TAGS", "values", List.of("payments-api")));
-        spec.put("ports", List.of(Map.of("protocol", "TCP", "sourcePort", 5432, "targetPort", 5432)));
-        return spec;
-    }
 
-    static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
 
     @Test
     void sameIdempotencyKeyFromSamePersonReturnsTheSameRequest() throws Exception {
@@ -196,14 +182,4 @@ class RequestsApiTests {
                 .doesNotContain("payments");
     }
 
-    private static Map<String, Object> decision(JsonNode request, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("revisionNumber", request.get("currentRevision").asInt());
-        body.put("planHash", request.get("planHash").asString());
-        body.put("version", request.get("version").asLong());
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return body;
-    }
 }

@@ -39,7 +39,7 @@ class TeamBindingsApiTests {
     }
 
     private static Map<String, Object> kubernetes(String team, String namespace, String name) {
-        Map<String, Object> spec = RequestsApiTests.spec(name);
+        Map<String, Object> spec = ApiBodies.spec(name);
         spec.put("team", team);
         spec.put("networkId", SeedWorld.networkId("LON1", "default"));
         spec.put("firewall", Map.of("mode", "CREATE"));
@@ -60,7 +60,7 @@ class TeamBindingsApiTests {
 
     @Test
     void anotherTeamsNetworkIsUnprocessableWithTheNetworkFieldAndSavesNothing() throws Exception {
-        Map<String, Object> spec = RequestsApiTests.spec(RequestsApiTests.unique("sam-db"));
+        Map<String, Object> spec = ApiBodies.spec(ApiBodies.unique("sam-db"));
         spec.put("team", "search");
 
         var created = api.as("sam").post("/api/v1/requests", spec);
