@@ -13,31 +13,23 @@ import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.MutableClock;
 import dev.ilbportal.support.MutableClockConfiguration;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** Journey 2, approve: in real Chromium, approvers work the queue and decide; nobody decides on their own request. */
 @PortalApplicationTest
 @Import(MutableClockConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApprovalJourneyBrowserTests {
+class ApprovalJourneyBrowserTests extends PortalInBrowser {
 
     static final Participant ALICE = new Participant("alice", "Alice Adeyemi");
     static final Participant RILEY = new Participant("riley", "Riley Rao");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     LoadBalancerRequests requests;
@@ -45,25 +37,8 @@ class ApprovalJourneyBrowserTests {
     @Autowired
     MutableClock clock;
 
-    private Browser browser;
     private SubmittedRequests fixture;
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void fixture() {
@@ -73,10 +48,6 @@ class ApprovalJourneyBrowserTests {
     @AfterEach
     void cleanUp() {
         fixture.removeAll();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
     }
 
     private UUID alicesRequest(String name, Duration ago) {
@@ -95,8 +66,7 @@ class ApprovalJourneyBrowserTests {
                 first.justification()), ALICE, clock.instant().minus(Duration.ofHours(26)));
         fixture.store(resubmitted);
         UUID id = alicesRequest("ledger-db", Duration.ofHours(3));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "april");
+        Page page = signedIn("april");
 
         page.locator("[data-test=navigation] a[data-feature=approval-queue]").click();
         page.locator("[data-test=filter-team]").selectOption("payments");
@@ -136,8 +106,7 @@ class ApprovalJourneyBrowserTests {
     @Test
     void requesterCannotApproveHerOwnRequestButCanWithdrawItAfterConfirming() {
         UUID id = alicesRequest("cache", Duration.ofMinutes(20));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = signedIn("alice");
 
         page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
@@ -159,8 +128,7 @@ class ApprovalJourneyBrowserTests {
     void approverWhoAskedForTheRequestSeesWhyTheyCannotDecide() {
         UUID id = fixture.store("payments", RILEY, SubmittedRequests.spec("search-index-" + suffix, "LON1"),
                 clock.instant().minus(Duration.ofMinutes(5)));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "riley");
+        Page page = signedIn("riley");
 
         page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=why-no-decision]"))
@@ -173,8 +141,7 @@ class ApprovalJourneyBrowserTests {
     @Test
     void adminOverrideNeedsAReason() {
         UUID id = alicesRequest("urgent-db", Duration.ofDays(6));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "adam");
+        Page page = signedIn("adam");
 
         page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=approve]")).hasCount(0);

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesJourneyBrowserTests extends BrowserJourney {
 
-
-
     @Test
     void serviceTargetIsReviewedAsAManifestApprovedBuiltByTheControllerAndVerified() {
         String name = "web-" + Long.toHexString(System.nanoTime()).substring(8);
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.navigate(portal() + "/requests/new");
         alice.selectOption("#networkId", SeedWorld.networkId("LON1", "default"));
         alice.locator("[data-test=continue]").click();
@@ -47,8 +43,7 @@ class KubernetesJourneyBrowserTests extends BrowserJourney {
         alice.waitForURL(Pattern.compile(".*/requests/[0-9a-f-]{36}$"));
         String requestUrl = alice.url();
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.navigate(requestUrl);
         april.locator("[data-test=approve]").click();
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");

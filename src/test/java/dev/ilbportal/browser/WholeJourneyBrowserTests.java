@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,10 @@ class WholeJourneyBrowserTests extends BrowserJourney {
 
     private static final Pattern REQUEST_PAGE = Pattern.compile(".*/requests/([0-9a-f-]{36})$");
 
-
-
     @Test
     void requestIsBuiltRejectedEditedApprovedProvisionedAndProvenInternal() {
         String name = "ledger-" + Long.toHexString(System.nanoTime()).substring(6);
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.locator("a[data-feature='new-request']").first().click();
         alice.selectOption("#networkId", SeedWorld.networkId("LON1", "payments-net"));
         alice.locator("[data-test=continue]").click();
@@ -53,8 +49,7 @@ class WholeJourneyBrowserTests extends BrowserJourney {
         assertThat(alice.locator("[data-test=approve]")).hasCount(0);
         Browser.screenshot(alice, "whole-2-submitted");
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.locator("[data-test=navigation] a[data-feature=approval-queue]").click();
         april.locator("[data-test=queue-row]", new Page.LocatorOptions().setHasText(name))
                 .locator("[data-test=queue-link]").click();

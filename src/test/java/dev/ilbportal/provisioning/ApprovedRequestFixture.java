@@ -12,7 +12,6 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.internal.PlanBuilder;
-import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.internal.SpecSnapshot;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 
 /** Approved requests for provisioning tests, made through the real aggregate and workflow. */
 public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkflow workflow, CivoClient civo) {
@@ -28,6 +28,12 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
     public static final CurrentUser ALICE = new CurrentUser("alice", "Alice", null, Set.of(PortalRole.REQUESTER),
             Set.of("payments"));
     public static final CurrentUser APRIL = new CurrentUser("april", "April", null, Set.of(PortalRole.APPROVER), Set.of());
+
+    /** The fixture over the beans of a test's application context. */
+    public static ApprovedRequestFixture of(ApplicationContext context) {
+        return new ApprovedRequestFixture(context.getBean(LoadBalancerRequests.class),
+                context.getBean(RequestWorkflow.class), context.getBean(CivoClient.class));
+    }
 
     public String paymentsNetwork() {
         return civo.listNetworks("LON1").stream().filter(n -> "payments-net".equals(n.label())).map(Network::id)
@@ -44,14 +50,18 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Drafts, submits and approves a request for {@code spec}; provisioning starts from the approval. */
-    public UUID approve(LoadBalancerSpec spec) {
-        ProvisioningPlan plan = PlanBuilder.planFor(spec);
+    /** Drafts and submits Alice's request of team payments for {@code spec}, expiring {@code expiresIn} from now. */
+    public UUID submit(LoadBalancerSpec spec, Duration expiresIn) {
         LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ALICE),
                 new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(plan.toSubmitted(), Participant.of(ALICE), Instant.now(), Duration.ofDays(7));
-        UUID id = requests.save(request).id();
-        workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(), APRIL);
+        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ALICE), Instant.now(), expiresIn);
+        return requests.save(request).id();
+    }
+
+    /** Drafts, submits and approves a request for {@code spec}; provisioning starts from the approval. */
+    public UUID approve(LoadBalancerSpec spec) {
+        UUID id = submit(spec, Duration.ofDays(7));
+        workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, PlanBuilder.planFor(spec).hash(), APRIL);
         return id;
     }
 }

@@ -223,7 +223,7 @@ class EndDatesTests {
     }
 
     private InternalLoadBalancer provisionedEndingOn(LocalDate endsOn) {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
         LoadBalancerSpec spec = fixture.spec(ApprovedRequestFixture.uniqueName("ending"), FirewallChoice.create(""));
         ProvisioningPlan plan = PlanBuilder.planFor(spec);
         LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),

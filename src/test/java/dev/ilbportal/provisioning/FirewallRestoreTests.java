@@ -92,7 +92,7 @@ class FirewallRestoreTests {
 
     @BeforeEach
     void setUp() {
-        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        fixture = ApprovedRequestFixture.of(context);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.ilbportal.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.civo.model.LoadBalancer;

@@ -1,5 +1,7 @@
 package dev.ilbportal.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.provisioning.internal.JobStatus;
@@ -7,8 +9,6 @@ import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
