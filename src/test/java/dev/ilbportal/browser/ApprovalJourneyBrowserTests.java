@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.SubmittedRequests;
@@ -17,9 +16,8 @@ import dev.ilbportal.support.PortalInBrowser;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
@@ -32,23 +30,13 @@ class ApprovalJourneyBrowserTests extends PortalInBrowser {
     static final Participant RILEY = new Participant("riley", "Riley Rao");
 
     @Autowired
-    LoadBalancerRequests requests;
-
-    @Autowired
     MutableClock clock;
 
-    private SubmittedRequests fixture;
+    /** Stores submitted requests and removes them after each test. */
+    @RegisterExtension
+    final SubmittedRequests fixture = SubmittedRequests.removedAfterEachTest();
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SubmittedRequests(requests);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.removeAll();
-    }
 
     private UUID alicesRequest(String name, Duration ago) {
         return fixture.store("payments", ALICE, SubmittedRequests.spec(name + "-" + suffix, "LON1"),

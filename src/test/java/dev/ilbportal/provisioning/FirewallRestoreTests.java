@@ -312,9 +312,7 @@ class FirewallRestoreTests {
     }
 
     private SandboxBrowserlessLogin signedIn(String username) throws Exception {
-        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal(""));
-        login.signIn(username);
-        return login;
+        return SandboxBrowserlessLogin.signedIn(portal(""), username);
     }
 
     private HttpResponse<String> post(SandboxBrowserlessLogin session, String path, String pageWithToken,

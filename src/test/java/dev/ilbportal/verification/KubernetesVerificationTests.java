@@ -7,7 +7,6 @@ import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.provisioning.KubernetesTargets;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
@@ -31,8 +30,6 @@ class KubernetesVerificationTests {
     ApplicationContext context;
     @Autowired
     CivoClient civo;
-    @Autowired
-    InventoryVerificationState inventory;
     @Autowired
     Verifier verifier;
     @Autowired

@@ -114,24 +114,60 @@ class RequestPageAccessTests {
         given(requests.findQueueRegions()).willReturn(List.of("LON1"));
     }
 
-    static Stream<Arguments> pageMatrix() {
-        return Stream.of(
-                Arguments.of(Person.REQUESTER_OF_TEAM, Outcome.PAGE),
-                Arguments.of(Person.REQUESTER_OF_OTHER_TEAM, Outcome.NOT_FOUND),
-                Arguments.of(Person.APPROVER, Outcome.PAGE),
-                Arguments.of(Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
-                Arguments.of(Person.AUDITOR, Outcome.PAGE),
-                Arguments.of(Person.ADMIN, Outcome.PAGE),
-                Arguments.of(Person.ANONYMOUS, Outcome.SIGN_IN));
+    /** The two pages of the approval side: a request's own page and the queue, which lists the request. */
+    enum Page {
+        REQUEST_PAGE("the request page"),
+        APPROVAL_QUEUE("the approval queue");
+
+        final String words;
+
+        Page(String words) {
+            this.words = words;
+        }
+
+        String path(LoadBalancerRequest request) {
+            return this == REQUEST_PAGE ? "/requests/" + request.id() : "/approvals";
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
     }
 
-    @ParameterizedTest(name = "{0} opening the request page: {1}")
+    static Stream<Arguments> pageMatrix() {
+        return Stream.of(
+                Arguments.of(Page.REQUEST_PAGE, Person.REQUESTER_OF_TEAM, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.REQUESTER_OF_OTHER_TEAM, Outcome.NOT_FOUND),
+                Arguments.of(Page.REQUEST_PAGE, Person.APPROVER, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.AUDITOR, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.ADMIN, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.ANONYMOUS, Outcome.SIGN_IN),
+                // the queue is for approvers only
+                Arguments.of(Page.APPROVAL_QUEUE, Person.REQUESTER_OF_TEAM, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.REQUESTER_OF_OTHER_TEAM, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.APPROVER, Outcome.PAGE),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.AUDITOR, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.ADMIN, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.ANONYMOUS, Outcome.SIGN_IN));
+    }
+
+    @ParameterizedTest(name = "{1} opening {0}: {2}")
     @MethodSource("pageMatrix")
-    void requestPageIsShownOnlyToThoseWhoMaySeeTheRequest(Person person, Outcome expected) throws Exception {
-        var result = mvc.perform(as(person, get("/requests/" + request.id())));
+    void eachPageIsShownOnlyToThoseWhoMaySeeIt(Page page, Person person, Outcome expected) throws Exception {
+        var result = mvc.perform(as(person, get(page.path(request))));
         switch (expected) {
-            case PAGE -> result.andExpect(status().isOk());
+            case PAGE -> {
+                result.andExpect(status().isOk());
+                if (page == Page.APPROVAL_QUEUE) {
+                    result.andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "href=\"/requests/" + request.id() + "\"")));
+                }
+            }
             case NOT_FOUND -> result.andExpect(status().isNotFound());
+            case FORBIDDEN -> result.andExpect(status().isForbidden());
             case SIGN_IN -> result.andExpect(status().isFound())
                     .andExpect(redirectedUrl("/oauth2/authorization/portal"));
             default -> throw new IllegalArgumentException(expected.name());
@@ -351,32 +387,6 @@ class RequestPageAccessTests {
     void unknownRequestIsNotFound() throws Exception {
         mvc.perform(as(Person.ADMIN, get("/requests/" + java.util.UUID.randomUUID())))
                 .andExpect(status().isNotFound());
-    }
-
-    static Stream<Arguments> queueMatrix() {
-        return Stream.of(
-                Arguments.of(Person.REQUESTER_OF_TEAM, Outcome.FORBIDDEN),
-                Arguments.of(Person.REQUESTER_OF_OTHER_TEAM, Outcome.FORBIDDEN),
-                Arguments.of(Person.APPROVER, Outcome.PAGE),
-                Arguments.of(Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
-                Arguments.of(Person.AUDITOR, Outcome.FORBIDDEN),
-                Arguments.of(Person.ADMIN, Outcome.FORBIDDEN),
-                Arguments.of(Person.ANONYMOUS, Outcome.SIGN_IN));
-    }
-
-    @ParameterizedTest(name = "{0} opening the approval queue: {1}")
-    @MethodSource("queueMatrix")
-    void approvalQueueIsForApproversOnly(Person person, Outcome expected) throws Exception {
-        var result = mvc.perform(as(person, get("/approvals")));
-        switch (expected) {
-            case PAGE -> result.andExpect(status().isOk())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                            "href=\"/requests/" + request.id() + "\"")));
-            case FORBIDDEN -> result.andExpect(status().isForbidden());
-            case SIGN_IN -> result.andExpect(status().isFound())
-                    .andExpect(redirectedUrl("/oauth2/authorization/portal"));
-            default -> throw new IllegalArgumentException(expected.name());
-        }
     }
 
     @Test

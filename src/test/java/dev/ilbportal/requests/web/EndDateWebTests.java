@@ -95,14 +95,7 @@ class EndDateWebTests {
         StepOutcome outcome = drafts.startDraft(ALICE, "payments", spec);
         assertThat(outcome.isSaved()).as(outcome.toString()).isTrue();
         UUID id = outcome.requestId();
-        mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf()).with(TEAM_REQUESTER)
-                        .param("name", "lb-" + UUID.randomUUID().toString().substring(0, 8))
-                        .param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "443")
-                        .param("ports[0].targetPort", "8443").param("ports[0].healthCheckPath", "/healthz")
-                        .param("sessionAffinity", "None").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        mvc.perform(LoadBalancerStepPost.posted(id, TEAM_REQUESTER))
                 .andExpect(redirectedUrl("/requests/" + id + "/review"));
         return id;
     }

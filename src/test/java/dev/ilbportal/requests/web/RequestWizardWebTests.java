@@ -1,12 +1,5 @@
 package dev.ilbportal.requests.web;
 
-import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.RequestDrafts;
-import dev.ilbportal.requests.internal.StepOutcome;
-import dev.ilbportal.requests.internal.WizardStep;
 import static dev.ilbportal.identity.TestPeople.personWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,6 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ilbportal.requests.RequestStatus;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.RequestDrafts;
+import dev.ilbportal.requests.internal.StepOutcome;
+import dev.ilbportal.requests.internal.WizardStep;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.civo.CivoLookupCache;
@@ -187,13 +187,8 @@ class RequestWizardWebTests {
     void badInputComesBackAsTypedWithTheMessageBesideTheField() throws Exception {
         UUID id = paymentsDraft();
 
-        String page = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
-                        .with(Person.TEAM_REQUESTER.login)
-                        .param("name", "Payments API").param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "80a")
-                        .param("ports[0].targetPort", "8080").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "soon").param("firewallChoice", "new"))
+        String page = mvc.perform(LoadBalancerStepPost.posted(id, Person.TEAM_REQUESTER.login,
+                        "name", "Payments API", "ports[0].sourcePort", "80a", "serverTimeout", "soon"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -213,14 +208,8 @@ class RequestWizardWebTests {
     void aFieldWithAProblemIsMarkedInvalidForScreenReadersAndPointsAtItsHelpAndMessage() throws Exception {
         UUID id = paymentsDraft();
 
-        String page = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
-                        .with(Person.TEAM_REQUESTER.login)
-                        .param("name", "Payments API").param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "80")
-                        .param("ports[0].targetPort", "8080").param("ports[0].healthCheckPort", "9x")
-                        .param("maxConcurrentRequests", "10000").param("clientTimeout", "60s")
-                        .param("serverTimeout", "60s").param("firewallChoice", "new"))
+        String page = mvc.perform(LoadBalancerStepPost.posted(id, Person.TEAM_REQUESTER.login,
+                        "name", "Payments API", "ports[0].healthCheckPort", "9x"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -280,13 +269,7 @@ class RequestWizardWebTests {
     void completeRequestIsSubmittedWithItsPlanAndRedirectsToTheRequestPage() throws Exception {
         UUID id = paymentsDraft();
         String name = uniqueName();
-        mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf()).with(Person.TEAM_REQUESTER.login)
-                        .param("name", name).param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "443")
-                        .param("ports[0].targetPort", "8443").param("ports[0].healthCheckPath", "/healthz")
-                        .param("sessionAffinity", "None").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        mvc.perform(LoadBalancerStepPost.posted(id, Person.TEAM_REQUESTER.login, "name", name))
                 .andExpect(redirectedUrl("/requests/" + id + "/review"));
 
         mvc.perform(get("/requests/" + id + "/review").with(Person.TEAM_REQUESTER.login))
@@ -350,12 +333,7 @@ class RequestWizardWebTests {
                 List.of(new LoadBalancerSpec.PortMapping("TCP", 80, 8080, null, null)), spec.advanced(), null), ALICE);
         UUID second = paymentsDraft();
 
-        mvc.perform(post("/requests/" + second + "/load-balancer").with(csrf()).with(Person.TEAM_REQUESTER.login)
-                        .param("name", name).param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "TCP").param("ports[0].sourcePort", "80")
-                        .param("ports[0].targetPort", "8080").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        mvc.perform(LoadBalancerStepPost.posted(second, Person.TEAM_REQUESTER.login, "name", name))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "data-feedback-for=\"name\">Another open request already asks for a load balancer named "

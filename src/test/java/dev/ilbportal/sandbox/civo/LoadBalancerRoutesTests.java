@@ -3,7 +3,7 @@ package dev.ilbportal.sandbox.civo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +14,8 @@ class LoadBalancerRoutesTests {
     static final String POOL = "\"instance_pools\":[{\"tags\":[\"payments-api\"],\"names\":null,\"protocol\":\"TCP\","
             + "\"source_port\":443,\"target_port\":8443,\"health_check\":{\"port\":8443,\"path\":\"/healthz\"}}]";
 
+    /** Started by each test with the settings it needs, closed after it. */
+    @AutoClose
     CivoSimulator simulator;
     ApiCalls api;
 
@@ -24,11 +26,6 @@ class LoadBalancerRoutesTests {
 
     void start() {
         start(SimulatorSettings.forTests());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
     }
 
     String internalFirewall(String name, String networkId) {

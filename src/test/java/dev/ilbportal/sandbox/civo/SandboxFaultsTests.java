@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 class SandboxFaultsTests {
 
+    /** Started by each test with the settings it needs, closed after it. */
+    @AutoClose
     CivoSimulator simulator;
     ApiCalls api;
 
@@ -25,13 +27,6 @@ class SandboxFaultsTests {
 
     void start() {
         start(SimulatorSettings.forTests());
-    }
-
-    @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     @Test
