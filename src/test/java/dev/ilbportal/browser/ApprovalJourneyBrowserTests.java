@@ -71,13 +71,8 @@ class ApprovalJourneyBrowserTests extends PortalInBrowser {
         assertNoHorizontalScrolling(page);
         Browser.screenshot(page, "approvals-request-april");
 
-        page.locator("[data-test=reject]").click();
-        assertThat(page.locator("[data-test=reject-reason-error]")).containsText("A reason is required");
-        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
-        Browser.screenshot(page, "approvals-reject-needs-reason");
-
-        page.locator("[data-test=reject-reason]").fill("Port 5432 is for the primary only; point it at the pooler.");
-        page.locator("[data-test=reject]").click();
+        decideGivingAReasonOnlyAfterBeingAskedForIt(page, "reject",
+                "Port 5432 is for the primary only; point it at the pooler.");
         assertThat(page.locator("[data-test=notice]")).containsText("You rejected revision 1.");
         assertThat(page.locator("[data-test=request-status]")).hasText("Rejected");
         assertThat(page.locator("[data-test=decision-reason]"))
@@ -94,9 +89,8 @@ class ApprovalJourneyBrowserTests extends PortalInBrowser {
     @Test
     void requesterCannotApproveHerOwnRequestButCanWithdrawItAfterConfirming() {
         UUID id = alicesRequest("cache", Duration.ofMinutes(20));
-        Page page = signedIn("alice");
+        Page page = requestPageAs("alice", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
         assertThat(page.locator("[data-test=reject]")).hasCount(0);
@@ -116,9 +110,8 @@ class ApprovalJourneyBrowserTests extends PortalInBrowser {
     void approverWhoAskedForTheRequestSeesWhyTheyCannotDecide() {
         UUID id = fixture.store("payments", RILEY, SubmittedRequests.spec("search-index-" + suffix, "LON1"),
                 clock.instant().minus(Duration.ofMinutes(5)));
-        Page page = signedIn("riley");
+        Page page = requestPageAs("riley", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=why-no-decision]"))
                 .hasText("You asked for this load balancer, so you cannot decide on it.");
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
@@ -129,22 +122,36 @@ class ApprovalJourneyBrowserTests extends PortalInBrowser {
     @Test
     void adminOverrideNeedsAReason() {
         UUID id = alicesRequest("urgent-db", Duration.ofDays(6));
-        Page page = signedIn("adam");
+        Page page = requestPageAs("adam", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
-        page.locator("[data-test=override]").click();
-        assertThat(page.locator("[data-test=override-reason-error]")).containsText("A reason is required");
-        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
-        Browser.screenshot(page, "approvals-override-needs-reason");
-
-        page.locator("[data-test=override-reason]").fill("Both approvers are away; incident INC-42 needs it now.");
-        page.locator("[data-test=override]").click();
+        decideGivingAReasonOnlyAfterBeingAskedForIt(page, "override",
+                "Both approvers are away; incident INC-42 needs it now.");
         assertThat(page.locator("[data-test=request-status]")).hasText("Approved");
         assertThat(page.locator("[data-test=decision][data-outcome=OVERRIDE_APPROVED]"))
                 .containsText("Both approvers are away; incident INC-42 needs it now.");
         Browser.screenshot(page, "approvals-override-done");
         page.context().close();
+    }
+
+    /**
+     * Clicks {@code decision} without a reason: refused with the message beside the field, the request still waiting;
+     * then gives {@code reason} and clicks again.
+     */
+    private static void decideGivingAReasonOnlyAfterBeingAskedForIt(Page page, String decision, String reason) {
+        page.locator("[data-test=" + decision + "]").click();
+        assertThat(page.locator("[data-test=" + decision + "-reason-error]")).containsText("A reason is required");
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        Browser.screenshot(page, "approvals-" + decision + "-needs-reason");
+
+        page.locator("[data-test=" + decision + "-reason]").fill(reason);
+        page.locator("[data-test=" + decision + "]").click();
+    }
+
+    private Page requestPageAs(String username, UUID id) {
+        Page page = signedIn(username);
+        page.navigate(portal() + "/requests/" + id);
+        return page;
     }
 
     private static void assertNoHorizontalScrolling(Page page) {

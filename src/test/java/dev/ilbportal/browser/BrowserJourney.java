@@ -1,5 +1,10 @@
 package dev.ilbportal.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
@@ -7,6 +12,7 @@ import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
+import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.PortalInBrowser;
 import java.util.List;
@@ -37,6 +43,22 @@ abstract class BrowserJourney extends PortalInBrowser {
     UUID approvedRequest(String name) {
         ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
         return fixture.approve(fixture.spec(name, FirewallChoice.create("")));
+    }
+
+    /**
+     * Opens the request page and waits (30 s at most) until provisioning has succeeded, then opens the load
+     * balancer's verification page and runs "Verify now": the newest run, which passed.
+     */
+    Locator passingRunOfVerifyNowOnceProvisioned(Page page, String requestUrl, String screenshotWhenProvisioned) {
+        page.navigate(requestUrl);
+        assertThat(page.locator("[data-test=provisioning-status]")).containsText("Succeeded",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Browser.screenshot(page, screenshotWhenProvisioned);
+        page.locator("[data-test=verification-link] a").click();
+        page.locator("[data-test=verify-now]").click();
+        Locator run = page.locator("[data-test=run]").first();
+        assertThat(run).hasAttribute("data-outcome", "PASS");
+        return run;
     }
 
     /** Adds the rule people add by hand when they open a firewall: TCP 443 from anywhere. */

@@ -2,8 +2,8 @@ package dev.ilbportal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
 import java.util.regex.Pattern;
@@ -49,15 +49,8 @@ class KubernetesJourneyBrowserTests extends BrowserJourney {
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
         april.context().close();
 
-        alice.navigate(requestUrl);
-        assertThat(alice.locator("[data-test=provisioning-status]")).containsText("Succeeded",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        Browser.screenshot(alice, "kubernetes-3-provisioned");
-        alice.locator("[data-test=verification-link] a").click();
-        alice.locator("[data-test=verify-now]").click();
-        assertThat(alice.locator("[data-test=run]").first()).hasAttribute("data-outcome", "PASS");
-        assertThat(alice.locator("[data-test=run]").first()
-                .locator("[data-check=SERVICE_SHOWS_LOAD_BALANCER_IP]")).hasAttribute("data-outcome", "PASS");
+        Locator run = passingRunOfVerifyNowOnceProvisioned(alice, requestUrl, "kubernetes-3-provisioned");
+        assertThat(run.locator("[data-check=SERVICE_SHOWS_LOAD_BALANCER_IP]")).hasAttribute("data-outcome", "PASS");
         Browser.screenshot(alice, "kubernetes-4-verified");
         alice.context().close();
     }

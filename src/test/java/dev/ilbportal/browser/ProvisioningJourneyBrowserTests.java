@@ -8,7 +8,6 @@ import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.support.Browser;
 import java.util.UUID;
@@ -23,8 +22,6 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
 
     @Autowired
     LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
     @Autowired
     SandboxFaults faults;
 
@@ -94,8 +91,8 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
         page.context().close();
 
         var request = requests.findById(decommission).orElseThrow();
-        workflow.approve(decommission, request.version(), 1, dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb),
-                ApprovedRequestFixture.APRIL);
+        ApprovedRequestFixture.of(context).approveAsApril(decommission,
+                dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb));
         Page admin = signedIn("adam");
         admin.navigate(portal() + "/provisioning/requests/" + decommission);
         assertThat(admin.locator("[data-test=provisioning-status]")).containsText("Succeeded",

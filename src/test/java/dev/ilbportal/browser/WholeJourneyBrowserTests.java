@@ -2,8 +2,8 @@ package dev.ilbportal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
 import java.util.regex.Pattern;
@@ -77,17 +77,9 @@ class WholeJourneyBrowserTests extends BrowserJourney {
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
         Browser.screenshot(april, "whole-5-approved");
 
-        alice.navigate(requestUrl);
-        assertThat(alice.locator("[data-test=provisioning-status]")).containsText("Succeeded",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        Browser.screenshot(alice, "whole-6-provisioned");
-        alice.locator("[data-test=verification-link] a").click();
-        alice.locator("[data-test=verify-now]").click();
-        assertThat(alice.locator("[data-test=run]").first()).hasAttribute("data-outcome", "PASS");
-        assertThat(alice.locator("[data-test=run]").first().locator("[data-check=INSIDE_REACHABLE]"))
-                .hasCount(2);
-        assertThat(alice.locator("[data-test=run]").first()
-                .locator("[data-check=INSIDE_REACHABLE][data-outcome=PASS]")).hasCount(2);
+        Locator run = passingRunOfVerifyNowOnceProvisioned(alice, requestUrl, "whole-6-provisioned");
+        assertThat(run.locator("[data-check=INSIDE_REACHABLE]")).hasCount(2);
+        assertThat(run.locator("[data-check=INSIDE_REACHABLE][data-outcome=PASS]")).hasCount(2);
         Browser.screenshot(alice, "whole-7-verified");
         alice.context().close();
         april.context().close();

@@ -1,6 +1,7 @@
 package dev.ilbportal.provisioning;
 
 import dev.ilbportal.civo.CivoClient;
+import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.civo.model.Network;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
@@ -18,6 +19,7 @@ import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
@@ -46,6 +48,23 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
                 List.of(new PortMapping("TCP", 443, 8443, null, "/healthz")), AdvancedSettings.defaults(), "test");
     }
 
+    /** The sandbox's Kubernetes cluster, prod-cluster in LON1. */
+    public KubernetesCluster prodCluster() {
+        return civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * A Service {@code service} (selector {@code app=service}) in {@code namespace} of {@code cluster}, TCP 443 to
+     * 8443, behind a new firewall.
+     */
+    public static LoadBalancerSpec serviceSpec(KubernetesCluster cluster, String namespace, String service,
+                                               AdvancedSettings advanced) {
+        return new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin", FirewallChoice.create(""),
+                BackendTarget.kubernetesService(cluster.id(), cluster.name(), namespace, Map.of("app", service)),
+                List.of(new PortMapping("TCP", 443, 8443, null, null)), advanced, "test");
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -61,7 +80,12 @@ public record ApprovedRequestFixture(LoadBalancerRequests requests, RequestWorkf
     /** Drafts, submits and approves a request for {@code spec}; provisioning starts from the approval. */
     public UUID approve(LoadBalancerSpec spec) {
         UUID id = submit(spec, Duration.ofDays(7));
-        workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, PlanBuilder.planFor(spec).hash(), APRIL);
+        approveAsApril(id, PlanBuilder.planFor(spec).hash());
         return id;
+    }
+
+    /** April approves revision 1 of a submitted request (of any kind) as it is stored now, with its plan's hash. */
+    public void approveAsApril(UUID requestId, String planHash) {
+        workflow.approve(requestId, requests.findById(requestId).orElseThrow().version(), 1, planHash, APRIL);
     }
 }

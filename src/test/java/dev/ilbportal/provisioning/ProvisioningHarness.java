@@ -101,8 +101,17 @@ public final class ProvisioningHarness {
 
     /** A payments load balancer named {@code prefix-…}, provisioned, after the run that follows provisioning. */
     public InternalLoadBalancer provisionedAndVerified(String prefix) {
-        InternalLoadBalancer lb = provisioned(approved.spec(ApprovedRequestFixture.uniqueName(prefix),
-                FirewallChoice.create("")));
+        return provisionedAndVerified(approve(approved.spec(ApprovedRequestFixture.uniqueName(prefix),
+                FirewallChoice.create(""))));
+    }
+
+    /**
+     * Provisions an approved request and waits for the run that follows provisioning (it is asynchronous: a test
+     * that goes on at once would race it); returns the load balancer then.
+     */
+    public InternalLoadBalancer provisionedAndVerified(UUID approvedRequestId) {
+        runUntilFinished(approvedRequestId);
+        InternalLoadBalancer lb = loadBalancerOf(approvedRequestId);
         Poll.until("the run after provisioning of " + lb.name(), Duration.ofSeconds(10),
                 () -> reload(lb).lastVerification() != null);
         return reload(lb);
