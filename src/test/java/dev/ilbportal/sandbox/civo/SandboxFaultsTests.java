@@ -8,26 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-class SandboxFaultsTests {
-
-    /** Started by each test with the settings it needs, closed after it. */
-    @AutoClose
-    CivoSimulator simulator;
-    ApiCalls api;
-
-    void start(SimulatorSettings settings) {
-        simulator = CivoSimulator.start(settings);
-        api = new ApiCalls(simulator);
-    }
-
-    void start() {
-        start(SimulatorSettings.forTests());
-    }
+class SandboxFaultsTests extends StartsItsOwnSimulator {
 
     @Test
     void fixedErrorHitsTheNextNMatchingCallsOnly() {
