@@ -68,9 +68,9 @@ public class Verifier {
     }
 
     /**
-     * What a round cost and found; {@code listingMillis} is how long reading the regions' load balancers took (before
-     * any probe), {@code probesMillis} how long from then until the last probe finished, {@code recordingMillis} how
-     * long recording went on after that.
+     * What a round cost and found; {@code listingMillis} is how long reading the regions' load balancers took (the
+     * outside probes run meanwhile), {@code probesMillis} how long from the first probe's start until the last probe
+     * finished, {@code recordingMillis} how long recording went on after that.
      */
     public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
                               long probesMillis, long listingMillis, long recordingMillis) {
