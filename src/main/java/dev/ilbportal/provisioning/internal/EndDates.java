@@ -54,7 +54,8 @@ public class EndDates {
     public int runRound() {
         LocalDate today = LocalDate.now(clock);
         int done = 0;
-        for (InternalLoadBalancer lb : inventory.findActiveEndingBy(today.plusDays(7))) {
+        for (InternalLoadBalancer lb : inventory.findActiveEndingBy(today.plusDays(7)).stream().map(InventoryEntry::view)
+                .toList()) {
             if (handleWithRetry(lb, today)) {
                 done++;
             }
