@@ -148,17 +148,8 @@ class InventoryEntry {
         updatedAt = now;
     }
 
-    /** Whether a requester may ask for it to be taken down now. */
-    boolean canBeDecommissioned() {
-        return status == Status.ACTIVE;
-    }
-
     UUID id() {
         return id;
-    }
-
-    UUID requestId() {
-        return requestId;
     }
 
     String team() {
@@ -167,14 +158,6 @@ class InventoryEntry {
 
     String region() {
         return region;
-    }
-
-    String networkId() {
-        return networkId;
-    }
-
-    String name() {
-        return name;
     }
 
     String civoId() {
@@ -195,36 +178,6 @@ class InventoryEntry {
 
     String publicIp() {
         return publicIp;
-    }
-
-    Status status() {
-        return status;
-    }
-
-    Instant lastVerifiedAt() {
-        return lastVerifiedAt;
-    }
-
-    String lastVerification() {
-        return lastVerification;
-    }
-
-    /** What verification proved last: PROVEN, EXPOSED, UNPROVEN or STALE. */
-    String proofStatus() {
-        return proofStatus;
-    }
-
-    Instant proofStatusSince() {
-        return proofStatusSince;
-    }
-
-    /** When a run last passed, or null if none ever did. */
-    Instant lastPassedAt() {
-        return lastPassedAt;
-    }
-
-    Instant createdAt() {
-        return createdAt;
     }
 
     /** The read-only view of this row that leaves provisioning's internals. */
