@@ -10,7 +10,7 @@ import dev.ilbportal.civo.model.FirewallRule;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -34,7 +34,7 @@ abstract class BrowserJourney extends PortalInBrowser {
     @Autowired
     CivoClient civo;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
 
     /**
      * Alice's request for a payments load balancer named {@code name} with a new firewall, approved by April: the

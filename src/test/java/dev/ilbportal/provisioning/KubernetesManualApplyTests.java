@@ -2,7 +2,7 @@ package dev.ilbportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.civo.CivoClient;
@@ -38,7 +38,7 @@ class KubernetesManualApplyTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
 
     KubernetesCluster cluster;
     ProvisioningHarness harness;

@@ -3,7 +3,7 @@ package dev.ilbportal.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.provisioning.internal.Decommissioning;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.civo.CivoClient;
@@ -37,7 +37,7 @@ class KubernetesProvisioningTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

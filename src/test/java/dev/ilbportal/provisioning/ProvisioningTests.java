@@ -3,7 +3,7 @@ package dev.ilbportal.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.provisioning.internal.Decommissioning;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
@@ -44,7 +44,7 @@ class ProvisioningTests {
     @Autowired
     ProvisioningAdministration administration;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     SandboxFaults faults;
     @Autowired
