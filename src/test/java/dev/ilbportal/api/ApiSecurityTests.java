@@ -4,27 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @PortalApplicationTest
 class ApiSecurityTests {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockOAuth2Server provider;
-
-    PortalApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new PortalApiClient(port, provider);
-    }
+    @RegisterExtension
+    final PortalApiClient api = PortalApiClient.ofTheTestsPortal();
 
     @Test
     void callWithoutTokenIsUnauthorizedProblemWithBearerChallenge() throws Exception {

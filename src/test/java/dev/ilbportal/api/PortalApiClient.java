@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,15 +18,37 @@ import tools.jackson.databind.json.JsonMapper;
  * A pipeline's view of the portal: it gets a demo person's token from the sandbox provider exactly as docs/api.md's
  * {@code curl} does (password grant), then calls {@code /api/v1} over real HTTP with no cookie.
  */
-final class PortalApiClient {
+final class PortalApiClient implements BeforeEachCallback {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final URI portal;
-    private final URI tokenEndpoint;
+    private URI portal;
+    private URI tokenEndpoint;
 
     PortalApiClient(int port, MockOAuth2Server provider) {
+        aimAt(port, provider);
+    }
+
+    private PortalApiClient() {
+    }
+
+    /**
+     * For {@code @RegisterExtension} in a test of the whole portal: before each test it aims at the portal's random
+     * port and at the sandbox provider of the test's Spring context.
+     */
+    static PortalApiClient ofTheTestsPortal() {
+        return new PortalApiClient();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        aimAt(spring.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                spring.getBean(MockOAuth2Server.class));
+    }
+
+    private void aimAt(int port, MockOAuth2Server provider) {
         this.portal = URI.create("http://localhost:" + port);
         this.tokenEndpoint = provider.tokenEndpointUrl("portal").uri();
     }

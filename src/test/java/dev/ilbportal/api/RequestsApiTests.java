@@ -3,41 +3,26 @@ package dev.ilbportal.api;
 import static dev.ilbportal.api.ApiBodies.decision;
 import static dev.ilbportal.api.ApiBodies.spec;
 import static dev.ilbportal.api.ApiBodies.unique;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @PortalApplicationTest
 class RequestsApiTests {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockOAuth2Server provider;
+    @RegisterExtension
+    final PortalApiClient api = PortalApiClient.ofTheTestsPortal();
 
     @Autowired
     JdbcTemplate jdbc;
-
-    PortalApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new PortalApiClient(port, provider);
-    }
-
-
 
     @Test
     void sameIdempotencyKeyFromSamePersonReturnsTheSameRequest() throws Exception {

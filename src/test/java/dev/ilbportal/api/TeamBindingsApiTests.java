@@ -6,11 +6,9 @@ import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -22,21 +20,11 @@ import tools.jackson.databind.JsonNode;
 @PortalApplicationTest
 class TeamBindingsApiTests {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockOAuth2Server provider;
+    @RegisterExtension
+    final PortalApiClient api = PortalApiClient.ofTheTestsPortal();
 
     @Autowired
     JdbcTemplate jdbc;
-
-    PortalApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new PortalApiClient(port, provider);
-    }
 
     private static Map<String, Object> kubernetes(String team, String namespace, String name) {
         Map<String, Object> spec = ApiBodies.spec(name);

@@ -2,8 +2,12 @@ package dev.ilbportal.audit;
 
 import dev.ilbportal.support.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Plays the database owner who tampers with the trail: the one person the portal's own role cannot stop, so only a
@@ -14,18 +18,20 @@ final class DatabaseOwner {
     private DatabaseOwner() {
     }
 
+    /** What the owner does inside the transaction, with the triggers off. */
+    private interface Tampering {
+        void on(Connection connection, Statement sql) throws SQLException;
+    }
+
     /** Replaces every row from the first given event's sequence on with the given rows (triggers off). */
-    static void replaceTail(java.util.List<AuditEvent> rows) {
-        try (Connection connection = TestDatabase.get().ownerConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement sql = connection.createStatement();
-                 java.sql.PreparedStatement insert = connection.prepareStatement("insert into audit_event ("
-                         + AuditLog.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                sql.execute("alter table audit_event disable trigger user");
+    static void replaceTail(List<AuditEvent> rows) {
+        withTriggersOff("rewrite", (connection, sql) -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into audit_event ("
+                    + AuditLog.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 sql.execute("delete from audit_event where sequence >= " + rows.getFirst().sequence());
                 for (AuditEvent e : rows) {
                     insert.setLong(1, e.sequence());
-                    insert.setObject(2, java.time.OffsetDateTime.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC));
+                    insert.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
                     String[] text = {e.actorSubject(), e.actorName(), e.actorRoles(), e.action(), e.subjectType(),
                             e.subjectId(), e.team(), e.requestId(), e.loadBalancerId(), e.beforeJson(), e.afterJson(),
                             e.detailsJson(), e.previousHash(), e.hash()};
@@ -35,25 +41,24 @@ final class DatabaseOwner {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                sql.execute("alter table audit_event enable trigger user");
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The owner's rewrite failed", e);
-        }
+        });
     }
 
     static void bypassingTriggers(String... statements) {
+        withTriggersOff("tampering", (connection, sql) -> {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        });
+    }
+
+    private static void withTriggersOff(String what, Tampering tampering) {
         try (Connection connection = TestDatabase.get().ownerConnection()) {
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
                 sql.execute("alter table audit_event disable trigger user");
-                for (String statement : statements) {
-                    sql.execute(statement);
-                }
+                tampering.on(connection, sql);
                 sql.execute("alter table audit_event enable trigger user");
                 connection.commit();
             } catch (SQLException e) {
@@ -61,7 +66,7 @@ final class DatabaseOwner {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("The owner's tampering failed", e);
+            throw new IllegalStateException("The owner's " + what + " failed", e);
         }
     }
 }

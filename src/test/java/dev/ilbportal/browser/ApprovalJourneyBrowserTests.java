@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.SubmittedRequests;
@@ -13,71 +12,31 @@ import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.MutableClock;
 import dev.ilbportal.support.MutableClockConfiguration;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** Journey 2, approve: in real Chromium, approvers work the queue and decide; nobody decides on their own request. */
 @PortalApplicationTest
 @Import(MutableClockConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApprovalJourneyBrowserTests {
+class ApprovalJourneyBrowserTests extends PortalInBrowser {
 
     static final Participant ALICE = new Participant("alice", "Alice Adeyemi");
     static final Participant RILEY = new Participant("riley", "Riley Rao");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LoadBalancerRequests requests;
-
     @Autowired
     MutableClock clock;
 
-    private Browser browser;
-    private SubmittedRequests fixture;
+    /** Stores submitted requests and removes them after each test. */
+    @RegisterExtension
+    final SubmittedRequests fixture = SubmittedRequests.removedAfterEachTest();
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SubmittedRequests(requests);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.removeAll();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 
     private UUID alicesRequest(String name, Duration ago) {
         return fixture.store("payments", ALICE, SubmittedRequests.spec(name + "-" + suffix, "LON1"),
@@ -95,8 +54,7 @@ class ApprovalJourneyBrowserTests {
                 first.justification()), ALICE, clock.instant().minus(Duration.ofHours(26)));
         fixture.store(resubmitted);
         UUID id = alicesRequest("ledger-db", Duration.ofHours(3));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "april");
+        Page page = signedIn("april");
 
         page.locator("[data-test=navigation] a[data-feature=approval-queue]").click();
         page.locator("[data-test=filter-team]").selectOption("payments");
@@ -113,13 +71,8 @@ class ApprovalJourneyBrowserTests {
         assertNoHorizontalScrolling(page);
         Browser.screenshot(page, "approvals-request-april");
 
-        page.locator("[data-test=reject]").click();
-        assertThat(page.locator("[data-test=reject-reason-error]")).containsText("A reason is required");
-        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
-        Browser.screenshot(page, "approvals-reject-needs-reason");
-
-        page.locator("[data-test=reject-reason]").fill("Port 5432 is for the primary only; point it at the pooler.");
-        page.locator("[data-test=reject]").click();
+        decideGivingAReasonOnlyAfterBeingAskedForIt(page, "reject",
+                "Port 5432 is for the primary only; point it at the pooler.");
         assertThat(page.locator("[data-test=notice]")).containsText("You rejected revision 1.");
         assertThat(page.locator("[data-test=request-status]")).hasText("Rejected");
         assertThat(page.locator("[data-test=decision-reason]"))
@@ -136,10 +89,8 @@ class ApprovalJourneyBrowserTests {
     @Test
     void requesterCannotApproveHerOwnRequestButCanWithdrawItAfterConfirming() {
         UUID id = alicesRequest("cache", Duration.ofMinutes(20));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = requestPageAs("alice", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
         assertThat(page.locator("[data-test=reject]")).hasCount(0);
@@ -159,10 +110,8 @@ class ApprovalJourneyBrowserTests {
     void approverWhoAskedForTheRequestSeesWhyTheyCannotDecide() {
         UUID id = fixture.store("payments", RILEY, SubmittedRequests.spec("search-index-" + suffix, "LON1"),
                 clock.instant().minus(Duration.ofMinutes(5)));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "riley");
+        Page page = requestPageAs("riley", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=why-no-decision]"))
                 .hasText("You asked for this load balancer, so you cannot decide on it.");
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
@@ -173,23 +122,36 @@ class ApprovalJourneyBrowserTests {
     @Test
     void adminOverrideNeedsAReason() {
         UUID id = alicesRequest("urgent-db", Duration.ofDays(6));
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "adam");
+        Page page = requestPageAs("adam", id);
 
-        page.navigate(portal() + "/requests/" + id);
         assertThat(page.locator("[data-test=approve]")).hasCount(0);
-        page.locator("[data-test=override]").click();
-        assertThat(page.locator("[data-test=override-reason-error]")).containsText("A reason is required");
-        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
-        Browser.screenshot(page, "approvals-override-needs-reason");
-
-        page.locator("[data-test=override-reason]").fill("Both approvers are away; incident INC-42 needs it now.");
-        page.locator("[data-test=override]").click();
+        decideGivingAReasonOnlyAfterBeingAskedForIt(page, "override",
+                "Both approvers are away; incident INC-42 needs it now.");
         assertThat(page.locator("[data-test=request-status]")).hasText("Approved");
         assertThat(page.locator("[data-test=decision][data-outcome=OVERRIDE_APPROVED]"))
                 .containsText("Both approvers are away; incident INC-42 needs it now.");
         Browser.screenshot(page, "approvals-override-done");
         page.context().close();
+    }
+
+    /**
+     * Clicks {@code decision} without a reason: refused with the message beside the field, the request still waiting;
+     * then gives {@code reason} and clicks again.
+     */
+    private static void decideGivingAReasonOnlyAfterBeingAskedForIt(Page page, String decision, String reason) {
+        page.locator("[data-test=" + decision + "]").click();
+        assertThat(page.locator("[data-test=" + decision + "-reason-error]")).containsText("A reason is required");
+        assertThat(page.locator("[data-test=request-status]")).hasText("Waiting for approval");
+        Browser.screenshot(page, "approvals-" + decision + "-needs-reason");
+
+        page.locator("[data-test=" + decision + "-reason]").fill(reason);
+        page.locator("[data-test=" + decision + "]").click();
+    }
+
+    private Page requestPageAs(String username, UUID id) {
+        Page page = signedIn(username);
+        page.navigate(portal() + "/requests/" + id);
+        return page;
     }
 
     private static void assertNoHorizontalScrolling(Page page) {

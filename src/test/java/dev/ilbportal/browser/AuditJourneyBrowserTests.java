@@ -10,59 +10,32 @@ import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Journey: the auditor finds a load balancer in the log, reads its timeline, exports it and checks the chain. */
 @PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditJourneyBrowserTests {
+class AuditJourneyBrowserTests extends PortalInBrowser {
 
     /** What the requests, provisioning and verification modules will publish; seeded here as they would be. */
     record LoadBalancerHistory(Actor actor, String action, EventSubject subject, Object before, Object after,
                                Map<String, Object> details) implements PortalEvent {
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     private void seedHistoryOf(String lb, String request) {
         Actor riley = new Actor("riley", "Riley Rao", Set.of("REQUESTER"));
@@ -112,11 +85,9 @@ class AuditJourneyBrowserTests {
     @Test
     void auditorOpensTheAttestationATimelineAndDownloadsItsEvidencePack() throws Exception {
         seedProvenAndExposed();
-        String portal = "http://localhost:" + port;
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal, "audrey");
+        Page page = signedIn("audrey");
 
-        page.navigate(portal + "/audit");
+        page.navigate(portal() + "/audit");
         page.locator("[data-test=attestation-link]").click();
         assertThat(page.locator("[data-test=attestation]")).isVisible();
         assertThat(page.locator("[data-test=share]").filter(new com.microsoft.playwright.Locator.FilterOptions()
@@ -165,9 +136,7 @@ class AuditJourneyBrowserTests {
     @Test
     void auditorFindsALoadBalancerReadsItsTimelineExportsItAndChecksTheChain() throws Exception {
         seedHistoryOf("lb-orders-db", "req-1042");
-        String portal = "http://localhost:" + port;
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal, "audrey");
+        Page page = signedIn("audrey");
 
         page.locator("[data-test=navigation] a[data-feature=audit-log]").click();
         assertThat(page.locator("[data-test=audit-log]")).isVisible();
@@ -199,13 +168,13 @@ class AuditJourneyBrowserTests {
         assertThat(exported.lines().filter(line -> line.startsWith("\"") || Character.isDigit(line.charAt(0))))
                 .hasSize(4);
 
-        page.navigate(portal + "/audit");
+        page.navigate(portal() + "/audit");
         page.locator("[data-test=check-chain]").click();
         assertThat(page.locator("[data-test=chain-result]")).containsText("The chain is intact.");
         assertThat(page.locator("[data-test=chain-details]")).containsText("\"intact\":true");
         Browser.screenshot(page, "audit-chain-check");
 
-        page.navigate(portal + "/audit?action=audit.exported&actor=audrey");
+        page.navigate(portal() + "/audit?action=audit.exported&actor=audrey");
         assertThat(page.locator("[data-test=event]").first()).containsText("audit.exported");
         page.context().close();
     }

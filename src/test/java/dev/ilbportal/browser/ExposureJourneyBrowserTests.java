@@ -4,19 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.Inventory;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.Poll;
 import dev.ilbportal.verification.internal.VerificationSchedule;
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,33 +21,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ExposureJourneyBrowserTests extends BrowserJourney {
 
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
-    @Autowired
-    Inventory inventory;
-    @Autowired
     VerificationSchedule schedule;
     @Autowired
     org.springframework.context.ApplicationContext context;
 
     @Test
     void firewallOpenedByHandRightAfterProvisioningShowsExposedAndMailsTheTeam() throws Exception {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = signedIn("alice");
         String name = ApprovedRequestFixture.uniqueName("opened");
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
-        InternalLoadBalancer lb = waitFor(() -> inventory.findByRequestId(requestId), 30_000);
+        UUID requestId = approvedRequest(name);
+        InternalLoadBalancer lb = Poll.untilPresent("the load balancer of request " + requestId, Duration.ofSeconds(30),
+                () -> inventory.findByRequestId(requestId));
         // the verification right after provisioning has passed: the firewall is opened after it, so what finds the
         // rule is the watch (a race with that first run would find the open port from outside instead)
-        waitFor(() -> inventory.findByRequestId(requestId).filter(found -> "PROVEN".equals(found.proofStatus())),
-                60_000);
+        Poll.untilPresent("the load balancer of request " + requestId + " proven", Duration.ofSeconds(60),
+                () -> inventory.findByRequestId(requestId).filter(found -> "PROVEN".equals(found.proofStatus())));
 
-        civo.createFirewallRule(lb.firewallId(), new FirewallRuleCreateRequest(lb.firewallId(), "LON1", "tcp", "443",
-                "443", null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand"));
+        openPort443ByHand(lb);
         schedule.watch();
 
         page.navigate(portal() + "/");
@@ -92,17 +75,5 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static <T> T waitFor(java.util.function.Supplier<Optional<T>> lookup, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<T> found = lookup.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            pause();
-        }
-        throw new AssertionError("not there within " + millis + " ms");
     }
 }

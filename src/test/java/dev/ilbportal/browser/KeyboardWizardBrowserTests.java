@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Page;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,8 +22,7 @@ class KeyboardWizardBrowserTests extends BrowserJourney {
 
     @Test
     void aRequestCanBeBuiltAndSubmittedWithTheKeyboardAlone() {
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.navigate(portal() + "/requests/new");
         String name = "kb-" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -2,11 +2,10 @@ package dev.ilbportal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesJourneyBrowserTests extends BrowserJourney {
 
-
-
     @Test
     void serviceTargetIsReviewedAsAManifestApprovedBuiltByTheControllerAndVerified() {
         String name = "web-" + Long.toHexString(System.nanoTime()).substring(8);
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.navigate(portal() + "/requests/new");
         alice.selectOption("#networkId", SeedWorld.networkId("LON1", "default"));
         alice.locator("[data-test=continue]").click();
@@ -47,22 +43,14 @@ class KubernetesJourneyBrowserTests extends BrowserJourney {
         alice.waitForURL(Pattern.compile(".*/requests/[0-9a-f-]{36}$"));
         String requestUrl = alice.url();
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.navigate(requestUrl);
         april.locator("[data-test=approve]").click();
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
         april.context().close();
 
-        alice.navigate(requestUrl);
-        assertThat(alice.locator("[data-test=provisioning-status]")).containsText("Succeeded",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        Browser.screenshot(alice, "kubernetes-3-provisioned");
-        alice.locator("[data-test=verification-link] a").click();
-        alice.locator("[data-test=verify-now]").click();
-        assertThat(alice.locator("[data-test=run]").first()).hasAttribute("data-outcome", "PASS");
-        assertThat(alice.locator("[data-test=run]").first()
-                .locator("[data-check=SERVICE_SHOWS_LOAD_BALANCER_IP]")).hasAttribute("data-outcome", "PASS");
+        Locator run = passingRunOfVerifyNowOnceProvisioned(alice, requestUrl, "kubernetes-3-provisioned");
+        assertThat(run.locator("[data-check=SERVICE_SHOWS_LOAD_BALANCER_IP]")).hasAttribute("data-outcome", "PASS");
         Browser.screenshot(alice, "kubernetes-4-verified");
         alice.context().close();
     }

@@ -4,19 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallRule;
-import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +23,7 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
     @Autowired
     LoadBalancerRequests requests;
     @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
-    @Autowired
-    Inventory inventory;
-    @Autowired
     SandboxFaults faults;
-
 
     @Test
     void approvedRequestIsBuiltWithLiveProgressProvenInternalDriftsRecoversAndIsDecommissioned() {
@@ -45,11 +31,9 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
         // Held pending until the page has shown the live progress: on a busy machine the 3 s delay alone can pass
         // before the page is open.
         faults.keepPending(name);
-        UUID requestId = new ApprovedRequestFixture(requests, workflow, civo).approve(
-                new ApprovedRequestFixture(requests, workflow, civo).spec(name, FirewallChoice.create("")));
+        UUID requestId = approvedRequest(name);
 
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = signedIn("alice");
         page.navigate(portal() + "/requests/" + requestId);
         assertThat(page.locator("[data-test=provisioning]")).isVisible();
         Browser.screenshot(page, "journey-0-request-page-with-progress");
@@ -77,8 +61,7 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
                 .hasAttribute("data-outcome", "PASS");
         Browser.screenshot(page, "journey-4-verified");
 
-        FirewallRule opened = civo.createFirewallRule(lb.firewallId(), new FirewallRuleCreateRequest(lb.firewallId(),
-                "LON1", "tcp", "443", "443", null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand"));
+        FirewallRule opened = openPort443ByHand(lb);
         page.locator("[data-test=verify-now]").click();
         assertThat(page.locator("[data-test=drifted]")).isVisible();
         assertThat(page.locator("[data-test=run]").first().locator("[data-check=NO_INGRESS_RULES]"))
@@ -108,10 +91,9 @@ class ProvisioningJourneyBrowserTests extends BrowserJourney {
         page.context().close();
 
         var request = requests.findById(decommission).orElseThrow();
-        workflow.approve(decommission, request.version(), 1, dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb),
-                ApprovedRequestFixture.APRIL);
-        Page admin = browser.newPage();
-        SandboxSignIn.as(admin, portal(), "adam");
+        ApprovedRequestFixture.of(context).approveAsApril(decommission,
+                dev.ilbportal.provisioning.DecommissioningPlans.hashOf(lb));
+        Page admin = signedIn("adam");
         admin.navigate(portal() + "/provisioning/requests/" + decommission);
         assertThat(admin.locator("[data-test=provisioning-status]")).containsText("Succeeded",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));

@@ -4,22 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.Inventory;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
-import java.util.List;
-import java.util.Optional;
+import dev.ilbportal.support.Poll;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Journey: remediation. A provisioned load balancer's firewall is opened by hand through the sandbox's Civo API; the
@@ -28,27 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RemediationJourneyBrowserTests extends BrowserJourney {
 
-    @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
-    @Autowired
-    Inventory inventory;
-
     @Test
     void teamAsksToRestoreAnOpenedFirewallApproverApprovesRuleIsGoneAndTheLoadBalancerIsProvenAgain() {
         String name = ApprovedRequestFixture.uniqueName("restored");
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(name, FirewallChoice.create("")));
-        InternalLoadBalancer lb = waitFor(() -> inventory.findByRequestId(requestId)
-                .filter(found -> found.lastVerification() != null), 60_000);
-        String ruleId = civo.createFirewallRule(lb.firewallId(), new FirewallRuleCreateRequest(lb.firewallId(), "LON1",
-                "tcp", "443", "443", null, List.of("0.0.0.0/0"), "ingress", "allow", "opened by hand")).id();
+        UUID requestId = approvedRequest(name);
+        InternalLoadBalancer lb = Poll.untilPresent("the first run on the load balancer of request " + requestId,
+                Duration.ofSeconds(60), () -> inventory.findByRequestId(requestId)
+                        .filter(found -> found.lastVerification() != null));
+        String ruleId = openPort443ByHand(lb).id();
 
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.navigate(portal() + "/verification/load-balancers/" + lb.id());
         alice.locator("[data-test=verify-now]").click();
         assertThat(alice.locator("[data-test=drifted]")).containsText("Exposed");
@@ -66,17 +46,17 @@ class RemediationJourneyBrowserTests extends BrowserJourney {
         String restoreRequest = alice.url().replaceAll(".*/requests/", "").replaceAll("[?#].*", "");
         Browser.screenshot(alice, "remediation-3-asked");
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.navigate(portal() + "/requests/" + restoreRequest);
         assertThat(april.locator("[data-test=plan]")).containsText("/rules/" + ruleId);
         april.locator("[data-test=approve]").click();
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
         Browser.screenshot(april, "remediation-4-approved");
 
-        waitFor(() -> Optional.of(civo.listFirewallRules("LON1", lb.firewallId()))
-                .filter(List::isEmpty), 30_000);
-        waitFor(() -> inventory.findById(lb.id()).filter(found -> "PROVEN".equals(found.proofStatus())), 30_000);
+        Poll.until("the opened rule deleted from Civo", Duration.ofSeconds(30),
+                () -> civo.listFirewallRules("LON1", lb.firewallId()).isEmpty());
+        Poll.untilPresent(lb.name() + " proven again", Duration.ofSeconds(30),
+                () -> inventory.findById(lb.id()).filter(found -> "PROVEN".equals(found.proofStatus())));
         alice.navigate(portal() + "/verification/load-balancers/" + lb.id());
         assertThat(alice.locator("[data-test=drifted]")).hasCount(0);
         assertThat(alice.locator("[data-test=proof-status]").first()).containsText("Proven");
@@ -84,22 +64,5 @@ class RemediationJourneyBrowserTests extends BrowserJourney {
         assertThat(civo.listFirewallRules("LON1", lb.firewallId())).isEmpty();
         alice.context().close();
         april.context().close();
-    }
-
-    private static <T> T waitFor(Supplier<Optional<T>> lookup, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<T> found = lookup.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("not there within " + millis + " ms");
     }
 }

@@ -8,52 +8,20 @@ import com.microsoft.playwright.Response;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Journey 1 in real Chromium: Alice builds and submits a request; Sam, of another team, never sees it. */
 @PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestWizardBrowserTests {
+class RequestWizardBrowserTests extends PortalInBrowser {
 
     static final Pattern REQUEST_URL = Pattern.compile(".*/requests/([0-9a-f-]{36})(/.*)?$");
 
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    String portal() {
-        return "http://localhost:" + port;
-    }
-
     @Test
     void aliceBuildsAndSubmitsARequestThatSamOfAnotherTeamCannotSee() {
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.navigate(portal() + "/");
         alice.locator("a[data-feature='new-request']").first().click();
         alice.waitForURL(portal() + "/requests/new");
@@ -115,8 +83,7 @@ class RequestWizardBrowserTests {
         Browser.screenshot(alice, "wizard-4-list");
 
         // Sam, requester of team search, neither lists it nor reaches its steps.
-        Page sam = browser.newPage();
-        SandboxSignIn.as(sam, portal(), "sam");
+        Page sam = signedIn("sam");
         sam.navigate(portal() + "/requests");
         assertThat(sam.locator("[data-request='" + id + "']")).hasCount(0);
         Browser.screenshot(sam, "wizard-5-sam-list");

@@ -7,48 +7,17 @@ import com.microsoft.playwright.Page;
 import dev.ilbportal.home.web.Feature;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Journey: every demo person signs in with one click and sees only what their roles allow. */
 @PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
+class SignInJourneyBrowserTests extends PortalInBrowser {
 
     static Stream<Arguments> people() {
         return Stream.of(
@@ -67,8 +36,7 @@ class SignInJourneyBrowserTests {
     @MethodSource("people")
     void personSeesOnlyTheirNavigationAndIsRefusedElsewhere(String username, String name, List<String> navigation,
                                                              String forbiddenFeature) {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), username);
+        Page page = signedIn(username);
 
         assertThat(page.locator("[data-test=greeting]")).containsText(name);
         assertThat(page.locator("[data-test=sandbox-banner]")).isVisible();
@@ -86,8 +54,7 @@ class SignInJourneyBrowserTests {
 
     @Test
     void adminFindsTheAdministrationPageFromTheNavigation() {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "adam");
+        Page page = signedIn("adam");
         page.locator("[data-test=navigation] a[data-feature=administration]").click();
 
         assertThat(page.locator("h1")).containsText("Administration");
@@ -97,8 +64,7 @@ class SignInJourneyBrowserTests {
 
     @Test
     void personWithoutPortalGroupIsToldWhichGroupsGrantAccess() {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "nina");
+        Page page = signedIn("nina");
 
         assertThat(page).hasURL(portal() + "/no-access");
         assertThat(page.locator("[data-test=no-access]")).containsText("none of your groups grants a portal role");
@@ -109,8 +75,7 @@ class SignInJourneyBrowserTests {
 
     @Test
     void signingOutEndsTheSessionAndSigningInAgainWorks() {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = signedIn("alice");
         page.locator("form[action='/logout'] button").click();
 
         assertThat(page.locator("[data-test=signed-out]")).isVisible();
@@ -123,8 +88,7 @@ class SignInJourneyBrowserTests {
 
     @Test
     void layoutFitsALaptopScreenWithoutHorizontalScrolling() {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "riley");
+        Page page = signedIn("riley");
 
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).isEqualTo(false);

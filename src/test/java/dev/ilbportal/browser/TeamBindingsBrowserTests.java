@@ -13,7 +13,6 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +41,7 @@ class TeamBindingsBrowserTests extends BrowserJourney {
 
     @Test
     void anotherTeamsNetworkIsRefusedBesideTheNetworkField() {
-        Page sam = browser.newPage();
-        SandboxSignIn.as(sam, portal(), "sam");
+        Page sam = signedIn("sam");
         sam.navigate(portal() + "/requests/new");
         sam.selectOption("#team", "search");
         sam.selectOption("#networkId", SeedWorld.networkId("LON1", "payments-net"));
@@ -69,8 +67,7 @@ class TeamBindingsBrowserTests extends BrowserJourney {
         UUID id = submitted.store("marketing", new Participant("mia-test", "Mia Marketing", java.util.Set.of("REQUESTER")), spec,
                 Instant.now());
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.navigate(portal() + "/requests/" + id);
 
         assertThat(april.locator("[data-test=binding-warnings]")).containsText(

@@ -2,11 +2,10 @@ package dev.ilbportal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.Browser;
-import dev.ilbportal.support.SandboxSignIn;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,10 @@ class WholeJourneyBrowserTests extends BrowserJourney {
 
     private static final Pattern REQUEST_PAGE = Pattern.compile(".*/requests/([0-9a-f-]{36})$");
 
-
-
     @Test
     void requestIsBuiltRejectedEditedApprovedProvisionedAndProvenInternal() {
         String name = "ledger-" + Long.toHexString(System.nanoTime()).substring(6);
-        Page alice = browser.newPage();
-        SandboxSignIn.as(alice, portal(), "alice");
+        Page alice = signedIn("alice");
         alice.locator("a[data-feature='new-request']").first().click();
         alice.selectOption("#networkId", SeedWorld.networkId("LON1", "payments-net"));
         alice.locator("[data-test=continue]").click();
@@ -53,8 +49,7 @@ class WholeJourneyBrowserTests extends BrowserJourney {
         assertThat(alice.locator("[data-test=approve]")).hasCount(0);
         Browser.screenshot(alice, "whole-2-submitted");
 
-        Page april = browser.newPage();
-        SandboxSignIn.as(april, portal(), "april");
+        Page april = signedIn("april");
         april.locator("[data-test=navigation] a[data-feature=approval-queue]").click();
         april.locator("[data-test=queue-row]", new Page.LocatorOptions().setHasText(name))
                 .locator("[data-test=queue-link]").click();
@@ -82,17 +77,9 @@ class WholeJourneyBrowserTests extends BrowserJourney {
         assertThat(april.locator("[data-test=request-status]")).hasText("Approved");
         Browser.screenshot(april, "whole-5-approved");
 
-        alice.navigate(requestUrl);
-        assertThat(alice.locator("[data-test=provisioning-status]")).containsText("Succeeded",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        Browser.screenshot(alice, "whole-6-provisioned");
-        alice.locator("[data-test=verification-link] a").click();
-        alice.locator("[data-test=verify-now]").click();
-        assertThat(alice.locator("[data-test=run]").first()).hasAttribute("data-outcome", "PASS");
-        assertThat(alice.locator("[data-test=run]").first().locator("[data-check=INSIDE_REACHABLE]"))
-                .hasCount(2);
-        assertThat(alice.locator("[data-test=run]").first()
-                .locator("[data-check=INSIDE_REACHABLE][data-outcome=PASS]")).hasCount(2);
+        Locator run = passingRunOfVerifyNowOnceProvisioned(alice, requestUrl, "whole-6-provisioned");
+        assertThat(run.locator("[data-check=INSIDE_REACHABLE]")).hasCount(2);
+        assertThat(run.locator("[data-check=INSIDE_REACHABLE][data-outcome=PASS]")).hasCount(2);
         Browser.screenshot(alice, "whole-7-verified");
         alice.context().close();
         april.context().close();

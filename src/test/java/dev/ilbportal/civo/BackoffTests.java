@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BackoffTests {
@@ -17,15 +18,12 @@ class BackoffTests {
     private static final CivoProperties.Retry RETRY = CivoProperties.defaults(URI.create("http://127.0.0.1:1"), null)
             .retry();
 
-    @Test
-    void doublesTheCeilingPerRetryUpToMaxBackoff() {
+    @ParameterizedTest(name = "retry {0}: at most {1} ms")
+    @CsvSource({"1, 200", "2, 400", "5, 3200", "6, 5000", "500, 5000"})
+    void doublesTheCeilingPerRetryUpToMaxBackoff(int retry, long ceilingMillis) {
         Backoff backoff = new Backoff(RETRY, () -> 1.0);
 
-        assertThat(backoff.ceiling(1)).isEqualTo(Duration.ofMillis(200));
-        assertThat(backoff.ceiling(2)).isEqualTo(Duration.ofMillis(400));
-        assertThat(backoff.ceiling(5)).isEqualTo(Duration.ofMillis(3200));
-        assertThat(backoff.ceiling(6)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(backoff.ceiling(500)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(backoff.ceiling(retry)).isEqualTo(Duration.ofMillis(ceilingMillis));
     }
 
     @Test

@@ -13,15 +13,22 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.ilbportal.civo.CivoApiException.Kind;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
 import dev.ilbportal.civo.model.Region;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CivoClientFaultsTests {
 
@@ -239,22 +246,38 @@ class CivoClientFaultsTests {
                 .isEqualTo(Kind.MALFORMED_RESPONSE);
     }
 
-    @Test
-    void mapsNotFoundWithCivoCodeAndDoesNotRetry() {
-        civo.server.stubFor(get(urlPathEqualTo("/v2/loadbalancers/missing")).willReturn(aResponse().withStatus(404)
+    static Stream<Arguments> civoRefusals() {
+        return Stream.of(
+                Arguments.of(Kind.NOT_FOUND, 404, "database_loadbalancer_not_found",
+                        "Failed to find the load balancer within the internal database",
+                        get(urlPathEqualTo("/v2/loadbalancers/missing")),
+                        getRequestedFor(urlPathEqualTo("/v2/loadbalancers/missing")), "GET /v2/loadbalancers/missing",
+                        (Consumer<CivoClient>) client -> client.getLoadBalancer(null, "missing")),
+                // a firewall still in use: the delete is not retried
+                Arguments.of(Kind.CONFLICT, 409, "database_firewall_inuse_by_instance",
+                        "Failed to delete the firewall as a instance(s) using",
+                        delete(urlPathEqualTo("/v2/firewalls/fw-1")),
+                        deleteRequestedFor(urlPathEqualTo("/v2/firewalls/fw-1")), "DELETE /v2/firewalls/fw-1",
+                        (Consumer<CivoClient>) client -> client.deleteFirewall(null, "fw-1")));
+    }
+
+    @ParameterizedTest(name = "{6}: HTTP {1} {2} is {0} with Civo's code, not retried")
+    @MethodSource("civoRefusals")
+    void mapsCivosRefusalToItsKindWithCivosCodeAndDoesNotRetry(Kind kind, int status, String code, String reason,
+                                                                MappingBuilder stub, RequestPatternBuilder sent,
+                                                                String call, Consumer<CivoClient> calling) {
+        civo.server.stubFor(stub.willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"database_loadbalancer_not_found\",\"result\":\"failed\","
-                        + "\"reason\":\"Failed to find the load balancer within the internal database\"}")));
+                .withBody("{\"code\":\"" + code + "\",\"result\":\"failed\",\"reason\":\"" + reason + "\"}")));
 
-        CivoApiException failure = catchThrowableOfType(CivoApiException.class,
-                () -> civo.client().getLoadBalancer(null, "missing"));
+        CivoApiException failure = catchThrowableOfType(CivoApiException.class, () -> calling.accept(civo.client()));
 
-        assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
-        assertThat(failure.code()).isEqualTo("database_loadbalancer_not_found");
-        assertThat(failure.reason()).startsWith("Failed to find the load balancer");
-        assertThat(failure.call()).isEqualTo("GET /v2/loadbalancers/missing");
-        assertThat(failure).hasMessageContaining("database_loadbalancer_not_found").hasMessageContaining("404");
-        civo.server.verify(1, getRequestedFor(urlPathEqualTo("/v2/loadbalancers/missing")));
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.reason()).isEqualTo(reason);
+        assertThat(failure.call()).isEqualTo(call);
+        assertThat(failure).hasMessageContaining(code).hasMessageContaining(Integer.toString(status));
+        civo.server.verify(1, sent);
     }
 
     @Test
@@ -268,22 +291,6 @@ class CivoClientFaultsTests {
         assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(failure.code()).isNull();
         assertThat(failure.reason()).isEqualTo("not found");
-    }
-
-    @Test
-    void mapsFirewallInUseToConflictWithoutRetryingTheDelete() {
-        civo.server.stubFor(delete(urlPathEqualTo("/v2/firewalls/fw-1")).willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"database_firewall_inuse_by_instance\",\"result\":\"failed\","
-                        + "\"reason\":\"Failed to delete the firewall as a instance(s) using\"}")));
-
-        CivoApiException failure = catchThrowableOfType(CivoApiException.class,
-                () -> civo.client().deleteFirewall(null, "fw-1"));
-
-        assertThat(failure.kind()).isEqualTo(Kind.CONFLICT);
-        assertThat(failure.code()).isEqualTo("database_firewall_inuse_by_instance");
-        assertThat(failure.call()).isEqualTo("DELETE /v2/firewalls/fw-1");
-        civo.server.verify(1, deleteRequestedFor(urlPathEqualTo("/v2/firewalls/fw-1")));
     }
 
     @Test

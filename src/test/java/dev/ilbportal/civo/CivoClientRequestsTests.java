@@ -32,6 +32,8 @@ import dev.ilbportal.civo.model.SimpleResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CivoClientRequestsTests {
 
@@ -223,9 +225,14 @@ class CivoClientRequestsTests {
                 .withQueryParam("region", equalTo("NYC1")));
     }
 
-    @Test
-    void holdsTheNextRequestUntilTheWindowResetsWhenNoRequestsRemain() {
-        long reset = FakeTime.START.getEpochSecond() + 10;
+    @ParameterizedTest(name = "window resets in {0} s: the next request waits {1} s")
+    @CsvSource({
+            "10, 10",   // holds the next request until the window resets when no requests remain
+            "3600, 30"  // never holds requests longer than the max server wait for a far reset
+    })
+    void holdsTheNextRequestUntilTheWindowResetsButNeverLongerThanMaxServerWait(long resetInSeconds,
+                                                                                long expectedWaitSeconds) {
+        long reset = FakeTime.START.getEpochSecond() + resetInSeconds;
         civo.server.stubFor(get(urlPathEqualTo("/v2/regions")).willReturn(okJson("[]")
                 .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", Long.toString(reset))));
         CivoClient client = civo.client();
@@ -233,19 +240,6 @@ class CivoClientRequestsTests {
         client.listRegions();
         client.listRegions();
 
-        assertThat(civo.time.sleeps()).containsExactly(java.time.Duration.ofSeconds(10));
-    }
-
-    @Test
-    void neverHoldsRequestsLongerThanMaxServerWaitForAFarReset() {
-        long reset = FakeTime.START.getEpochSecond() + 3600;
-        civo.server.stubFor(get(urlPathEqualTo("/v2/regions")).willReturn(okJson("[]")
-                .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", Long.toString(reset))));
-        CivoClient client = civo.client();
-
-        client.listRegions();
-        client.listRegions();
-
-        assertThat(civo.time.sleeps()).containsExactly(java.time.Duration.ofSeconds(30));
+        assertThat(civo.time.sleeps()).containsExactly(java.time.Duration.ofSeconds(expectedWaitSeconds));
     }
 }

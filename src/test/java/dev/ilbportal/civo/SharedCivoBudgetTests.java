@@ -52,29 +52,17 @@ class SharedCivoBudgetTests {
 
     @Test
     void twoInstancesTogetherStayWithinOneBudget() throws Exception {
-        String account = UUID.randomUUID().toString().substring(0, 16);
-        CivoProperties.RateLimit rate = new CivoProperties.RateLimit(20, 5);
-        PostgresBudget one = budget(first, account, rate);
-        PostgresBudget two = budget(second, account, rate);
+        Instances both = onOneAccount(new CivoProperties.RateLimit(20, 5));
         List<Long> grantedAt = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> all = new ArrayList<>();
-            for (int thread = 0; thread < 8; thread++) {
-                PostgresBudget instance = thread % 2 == 0 ? one : two;
-                CivoLane lane = CivoLane.values()[thread % 3];
-                all.add(threads.submit(() -> {
-                    for (int call = 0; call < 8; call++) {
-                        instance.acquire(lane);
-                        grantedAt.add(System.nanoTime() - start);
-                    }
-                    return null;
-                }));
+        allAtOnce(8, thread -> {
+            PostgresBudget instance = thread % 2 == 0 ? both.first() : both.second();
+            CivoLane lane = CivoLane.values()[thread % 3];
+            for (int call = 0; call < 8; call++) {
+                instance.acquire(lane);
+                grantedAt.add(System.nanoTime() - start);
             }
-            for (Future<?> each : all) {
-                each.get();
-            }
-        }
+        });
         List<Long> sorted = new ArrayList<>(grantedAt);
         Collections.sort(sorted);
         // 64 tokens at 20/s with a burst of 5: no earlier than (64 - 5) / 20 = 2.95 s, whichever instance asks.
@@ -84,34 +72,25 @@ class SharedCivoBudgetTests {
             // any second holds at most rate + burst = 25 grants, across both instances
             assertThat(sorted.get(i + 25) - sorted.get(i)).isGreaterThan(1_000_000_000L - 50_000_000L);
         }
-        assertThat(one.totals()).extracting(PostgresBudget.LaneTotals::calls).containsExactly(24L, 24L, 16L);
+        assertThat(both.first().totals()).extracting(PostgresBudget.LaneTotals::calls)
+                .containsExactly(24L, 24L, 16L);
     }
 
     @Test
     void aPersonsLookUpWaitsLittleWhileABurstOfBackgroundWorkQueues() throws Exception {
-        String account = UUID.randomUUID().toString().substring(0, 16);
-        CivoProperties.RateLimit rate = new CivoProperties.RateLimit(5, 5);
-        PostgresBudget verifier = budget(first, account, rate);
-        PostgresBudget pages = budget(second, account, rate);
-        AtomicBoolean stop = new AtomicBoolean();
+        Instances both = onOneAccount(new CivoProperties.RateLimit(5, 5));
+        PostgresBudget verifier = both.first();
+        PostgresBudget pages = both.second();
         List<Duration> backgroundWaits = Collections.synchronizedList(new ArrayList<>());
         List<Duration> personWaits = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int thread = 0; thread < 20; thread++) {
-                threads.submit(() -> {
-                    while (!stop.get()) {
-                        backgroundWaits.add(verifier.acquire(CivoLane.BACKGROUND));
+        whileRepeating(Collections.nCopies(20, () -> backgroundWaits.add(verifier.acquire(CivoLane.BACKGROUND))),
+                () -> {
+                    Thread.sleep(1_500);
+                    for (int lookUp = 0; lookUp < 6; lookUp++) {
+                        personWaits.add(pages.acquire(CivoLane.INTERACTIVE));
+                        Thread.sleep(100);
                     }
-                    return null;
                 });
-            }
-            Thread.sleep(1_500);
-            for (int lookUp = 0; lookUp < 6; lookUp++) {
-                personWaits.add(pages.acquire(CivoLane.INTERACTIVE));
-                Thread.sleep(100);
-            }
-            stop.set(true);
-        }
         // background work leaves two tokens for people when it runs alone, and yields 6:1 when they compete: a
         // person waits at most about one token's interval (200 ms at 5/s), however long the background queue is
         assertThat(personWaits).allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofMillis(450)));
@@ -121,40 +100,27 @@ class SharedCivoBudgetTests {
 
     @Test
     void whenCivoSaysItsWindowIsSpentEveryInstanceHolds() throws Exception {
-        String account = UUID.randomUUID().toString().substring(0, 16);
-        CivoProperties.RateLimit rate = new CivoProperties.RateLimit(50, 5);
-        PostgresBudget sawThe429 = budget(first, account, rate);
-        PostgresBudget other = budget(second, account, rate);
+        Instances both = onOneAccount(new CivoProperties.RateLimit(50, 5));
+        PostgresBudget sawThe429 = both.first();
         sawThe429.acquire(CivoLane.INTERACTIVE);
 
         sawThe429.pauseUntil(Instant.now().plusMillis(800));
-        Duration waited = other.acquire(CivoLane.INTERACTIVE);
+        Duration waited = both.second().acquire(CivoLane.INTERACTIVE);
 
         assertThat(waited).isGreaterThan(Duration.ofMillis(650)).isLessThan(Duration.ofMillis(1_500));
     }
 
     @Test
     void competingLanesSplitTheBudgetByTheirShares() throws Exception {
-        String account = UUID.randomUUID().toString().substring(0, 16);
-        CivoProperties.RateLimit rate = new CivoProperties.RateLimit(40, 1);
-        PostgresBudget one = budget(first, account, rate);
-        PostgresBudget two = budget(second, account, rate);
-        AtomicBoolean stop = new AtomicBoolean();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (CivoLane lane : List.of(CivoLane.PROVISIONING, CivoLane.BACKGROUND)) {
-                for (PostgresBudget instance : List.of(one, two)) {
-                    threads.submit(() -> {
-                        while (!stop.get()) {
-                            instance.acquire(lane);
-                        }
-                        return null;
-                    });
-                }
+        Instances both = onOneAccount(new CivoProperties.RateLimit(40, 1));
+        List<Work> loops = new ArrayList<>();
+        for (CivoLane lane : List.of(CivoLane.PROVISIONING, CivoLane.BACKGROUND)) {
+            for (PostgresBudget instance : List.of(both.first(), both.second())) {
+                loops.add(() -> instance.acquire(lane));
             }
-            Thread.sleep(3_000);
-            stop.set(true);
         }
-        List<PostgresBudget.LaneTotals> totals = one.totals();
+        whileRepeating(loops, () -> Thread.sleep(3_000));
+        List<PostgresBudget.LaneTotals> totals = both.first().totals();
         long provisioning = totals.get(CivoLane.PROVISIONING.ordinal()).calls();
         long background = totals.get(CivoLane.BACKGROUND.ordinal()).calls();
         // shares 3:1: background keeps its guaranteed share, provisioning gets clearly more (the exact 3:1 blurs on a
@@ -176,27 +142,72 @@ class SharedCivoBudgetTests {
             List<CivoClient> instances = List.of(client(connection, properties, budget(first, account, rate)),
                     client(connection, properties, budget(second, account, rate)));
             long start = System.nanoTime();
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<?>> all = new ArrayList<>();
-                for (int thread = 0; thread < 6; thread++) {
-                    CivoClient client = instances.get(thread % 2);
-                    all.add(threads.submit(() -> {
-                        for (int call = 0; call < 5; call++) {
-                            client.listFirewalls(null);
-                        }
-                        return null;
-                    }));
+            allAtOnce(6, thread -> {
+                CivoClient client = instances.get(thread % 2);
+                for (int call = 0; call < 5; call++) {
+                    client.listFirewalls(null);
                 }
-                for (Future<?> each : all) {
-                    each.get();
-                }
-            }
+            });
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(civo.budget().stats().refusedWith429()).isZero();
             assertThat(civo.budget().stats().of("GET /v2/firewalls")).isEqualTo(30);
             // (30 - 4) / 9 = 2.9 s is the budget's floor; the portal should not be much slower than it
             assertThat(wall).isBetween(Duration.ofMillis(2_700), Duration.ofMillis(5_000));
+        }
+    }
+
+    /** The budgets of the two instances for one fresh account, so that no other test's calls count. */
+    private record Instances(PostgresBudget first, PostgresBudget second) {
+    }
+
+    private static Instances onOneAccount(CivoProperties.RateLimit rate) {
+        String account = UUID.randomUUID().toString().substring(0, 16);
+        return new Instances(budget(first, account, rate), budget(second, account, rate));
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private interface ThreadWork {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code threads} virtual threads at once (each given its number) until all are done. */
+    private static void allAtOnce(int threads, ThreadWork work) throws Exception {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int number = thread;
+                all.add(executor.submit(() -> {
+                    work.run(number);
+                    return null;
+                }));
+            }
+            for (Future<?> each : all) {
+                each.get();
+            }
+        }
+    }
+
+    /** Repeats each of {@code loops} on its own virtual thread while {@code meanwhile} runs, then stops them. */
+    private static void whileRepeating(List<Work> loops, Work meanwhile) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Work loop : loops) {
+                executor.submit(() -> {
+                    while (!stop.get()) {
+                        loop.run();
+                    }
+                    return null;
+                });
+            }
+            try {
+                meanwhile.run();
+            } finally {
+                stop.set(true);
+            }
         }
     }
 

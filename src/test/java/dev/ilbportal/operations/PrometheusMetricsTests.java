@@ -2,12 +2,9 @@ package dev.ilbportal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** /actuator/prometheus on the portal's own port: the portal's meters, for admins only; probes open to all. */
@@ -26,14 +24,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(locations = "classpath:fast-sandbox.properties")
 class PrometheusMetricsTests {
 
+    @Autowired
+    ApplicationContext context;
+
     @LocalServerPort
     int port;
-    @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
     @Autowired
     ProvisioningWorker worker;
 
@@ -43,7 +38,7 @@ class PrometheusMetricsTests {
 
     @Test
     void adminScrapesTheMetersOfProvisioningCivoAuditAndTheOutbox() throws Exception {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
         fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("metered"), FirewallChoice.create("")));
         for (int i = 0; i < 20 && worker.runNextDueJob(); i++) {
             // every step of the job, one after another

@@ -223,7 +223,7 @@ class EndDatesTests {
     }
 
     private InternalLoadBalancer provisionedEndingOn(LocalDate endsOn) {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
         LoadBalancerSpec spec = fixture.spec(ApprovedRequestFixture.uniqueName("ending"), FirewallChoice.create(""));
         ProvisioningPlan plan = PlanBuilder.planFor(spec);
         LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
@@ -232,28 +232,11 @@ class EndDatesTests {
         request.submit(plan.toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE), clock.instant(),
                 Duration.ofDays(7));
         UUID id = requests.save(request).id();
-        workflow.approve(id, requests.findById(id).orElseThrow().version(), 1, plan.hash(),
-                ApprovedRequestFixture.APRIL);
-        runUntilFinished(id);
-        InternalLoadBalancer lb = inventory.findByRequestId(id).orElseThrow();
-        // The run right after provisioning is asynchronous: let it finish so it does not race the rounds.
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (inventory.findById(lb.id()).orElseThrow().lastVerification() == null
-                && System.currentTimeMillis() < deadline) {
-            sleepBriefly();
-        }
-        return inventory.findById(lb.id()).orElseThrow();
+        fixture.approveAsApril(id, plan.hash());
+        return new ProvisioningHarness(context).provisionedAndVerified(id);
     }
 
     private void runUntilFinished(UUID requestId) {
         new ProvisioningHarness(context).runUntilFinished(requestId);
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

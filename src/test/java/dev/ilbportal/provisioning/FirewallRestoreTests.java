@@ -28,7 +28,6 @@ import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.RequestsProperties;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
@@ -92,7 +91,7 @@ class FirewallRestoreTests {
 
     @BeforeEach
     void setUp() {
-        fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        fixture = ApprovedRequestFixture.of(context);
     }
 
     @Test
@@ -116,7 +115,7 @@ class FirewallRestoreTests {
         assertThat(jobs.findByRequestId(filed.requestId())).isEmpty();
         assertThat(ingressRules(lb)).hasSize(1);
 
-        workflow.approve(filed.requestId(), request.version(), 1, plan.hash(), ApprovedRequestFixture.APRIL);
+        fixture.approveAsApril(filed.requestId(), plan.hash());
         ProvisioningJob job = runUntilFinished(filed.requestId());
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -312,9 +311,7 @@ class FirewallRestoreTests {
     }
 
     private SandboxBrowserlessLogin signedIn(String username) throws Exception {
-        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal(""));
-        login.signIn(username);
-        return login;
+        return SandboxBrowserlessLogin.signedIn(portal(""), username);
     }
 
     private HttpResponse<String> post(SandboxBrowserlessLogin session, String path, String pageWithToken,
@@ -333,17 +330,11 @@ class FirewallRestoreTests {
     }
 
     private void approve(UUID requestId, ProvisioningPlan plan) {
-        workflow.approve(requestId, requests.findById(requestId).orElseThrow().version(), 1, plan.hash(),
-                ApprovedRequestFixture.APRIL);
+        fixture.approveAsApril(requestId, plan.hash());
     }
 
     private InternalLoadBalancer provisioned(String prefix) {
-        UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName(prefix),
-                FirewallChoice.create("")));
-        runUntilFinished(requestId);
-        InternalLoadBalancer lb = inventory.findByRequestId(requestId).orElseThrow();
-        waitForVerification(lb);
-        return inventory.findById(lb.id()).orElseThrow();
+        return new ProvisioningHarness(context).provisionedAndVerified(prefix);
     }
 
     private InternalLoadBalancer exposedByRule(InternalLoadBalancer lb) {
@@ -362,14 +353,6 @@ class FirewallRestoreTests {
     private List<FirewallRule> ingressRules(InternalLoadBalancer lb) {
         return civo.listFirewallRules("LON1", lb.firewallId()).stream()
                 .filter(rule -> "ingress".equals(rule.direction())).toList();
-    }
-
-    private void waitForVerification(InternalLoadBalancer lb) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (inventory.findById(lb.id()).orElseThrow().lastVerification() == null
-                && System.currentTimeMillis() < deadline) {
-            sleep(20);
-        }
     }
 
     private String waitForProof(InternalLoadBalancer lb, String wanted) {

@@ -1,25 +1,19 @@
 package dev.ilbportal.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.kubernetes.KubernetesServices;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +46,12 @@ class KubernetesManualApplyTests {
     @BeforeEach
     void findCluster() {
         harness = new ProvisioningHarness(context);
-        cluster = civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
-                .findFirst().orElseThrow();
+        cluster = harness.requests().prodCluster();
     }
 
     private UUID approve(String service) {
-        LoadBalancerSpec spec = new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin",
-                FirewallChoice.create(""),
-                BackendTarget.kubernetesService(cluster.id(), cluster.name(), "manual", Map.of("app", service)),
-                List.of(new PortMapping("TCP", 443, 8443, null, null)), AdvancedSettings.defaults(), "test");
-        return harness.approve(spec);
+        return harness.approve(ApprovedRequestFixture.serviceSpec(cluster, "manual", service,
+                AdvancedSettings.defaults()));
     }
 
     @Test

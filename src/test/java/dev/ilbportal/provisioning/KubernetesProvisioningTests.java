@@ -1,11 +1,11 @@
 package dev.ilbportal.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.civo.model.LoadBalancer;
@@ -14,13 +14,8 @@ import dev.ilbportal.kubernetes.CcmAnnotations;
 import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.kubernetes.ServiceManifest;
 import dev.ilbportal.kubernetes.ServicePort;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(locations = "classpath:fast-sandbox.properties")
 class KubernetesProvisioningTests {
 
-    @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
     @Autowired
     CivoClient civo;
     @Autowired
@@ -60,14 +51,11 @@ class KubernetesProvisioningTests {
     void setUp() {
         harness = new ProvisioningHarness(context);
         fixture = harness.requests();
-        cluster = civo.listKubernetesClusters("LON1").stream().filter(c -> "prod-cluster".equals(c.name()))
-                .findFirst().orElseThrow();
+        cluster = fixture.prodCluster();
     }
 
     LoadBalancerSpec spec(String service) {
-        return new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin", FirewallChoice.create(""),
-                BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments", Map.of("app", service)),
-                List.of(new PortMapping("TCP", 443, 8443, null, null)), AdvancedSettings.defaults(), "test");
+        return ApprovedRequestFixture.serviceSpec(cluster, "payments", service, AdvancedSettings.defaults());
     }
 
     @Test
@@ -137,8 +125,7 @@ class KubernetesProvisioningTests {
         ProvisioningJob built = harness.runUntilFinished(provisionRequest);
         InternalLoadBalancer lb = inventory.findByRequestId(provisionRequest).orElseThrow();
         UUID decommissionRequest = decommissioning.request(lb.id(), "retired", ApprovedRequestFixture.ALICE);
-        workflow.approve(decommissionRequest, requests.findById(decommissionRequest).orElseThrow().version(), 1,
-                Decommissioning.planFor(lb).hash(), ApprovedRequestFixture.APRIL);
+        fixture.approveAsApril(decommissionRequest, Decommissioning.planFor(lb).hash());
 
         ProvisioningJob job = harness.runUntilFinished(decommissionRequest);
 

@@ -1,11 +1,8 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.support.Poll;
@@ -31,8 +28,7 @@ public final class ProvisioningHarness {
     private final InventoryVerificationState inventory;
 
     public ProvisioningHarness(ApplicationContext context) {
-        this.approved = new ApprovedRequestFixture(context.getBean(LoadBalancerRequests.class),
-                context.getBean(RequestWorkflow.class), context.getBean(CivoClient.class));
+        this.approved = ApprovedRequestFixture.of(context);
         this.worker = context.getBean(ProvisioningWorker.class);
         this.jobs = context.getBean(ProvisioningJobs.class);
         this.inventory = context.getBean(InventoryVerificationState.class);
@@ -105,8 +101,17 @@ public final class ProvisioningHarness {
 
     /** A payments load balancer named {@code prefix-…}, provisioned, after the run that follows provisioning. */
     public InternalLoadBalancer provisionedAndVerified(String prefix) {
-        InternalLoadBalancer lb = provisioned(approved.spec(ApprovedRequestFixture.uniqueName(prefix),
-                FirewallChoice.create("")));
+        return provisionedAndVerified(approve(approved.spec(ApprovedRequestFixture.uniqueName(prefix),
+                FirewallChoice.create(""))));
+    }
+
+    /**
+     * Provisions an approved request and waits for the run that follows provisioning (it is asynchronous: a test
+     * that goes on at once would race it); returns the load balancer then.
+     */
+    public InternalLoadBalancer provisionedAndVerified(UUID approvedRequestId) {
+        runUntilFinished(approvedRequestId);
+        InternalLoadBalancer lb = loadBalancerOf(approvedRequestId);
         Poll.until("the run after provisioning of " + lb.name(), Duration.ofSeconds(10),
                 () -> reload(lb).lastVerification() != null);
         return reload(lb);

@@ -49,9 +49,7 @@ class ProvisioningPagesTests {
     }
 
     private SandboxBrowserlessLogin signedIn(String username) throws Exception {
-        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal(""));
-        login.signIn(username);
-        return login;
+        return SandboxBrowserlessLogin.signedIn(portal(""), username);
     }
 
     @Test

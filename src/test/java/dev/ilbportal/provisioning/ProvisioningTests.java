@@ -1,5 +1,7 @@
 package dev.ilbportal.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
@@ -7,15 +9,11 @@ import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallCreateRequest;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancer;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.support.PortalApplicationTest;
@@ -37,10 +35,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(locations = "classpath:fast-sandbox.properties")
 class ProvisioningTests {
 
-    @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
     @Autowired
     CivoClient civo;
     @Autowired
@@ -244,10 +238,9 @@ class ProvisioningTests {
 
     private UUID approveDecommission(InternalLoadBalancer lb) {
         UUID requestId = decommissioning.request(lb.id(), "the ledger moved", ApprovedRequestFixture.ALICE);
-        var request = requests.findById(requestId).orElseThrow();
-        assertThat(request.kind()).isEqualTo(dev.ilbportal.requests.RequestKind.DECOMMISSION);
-        workflow.approve(requestId, request.version(), 1, Decommissioning.planFor(lb).hash(),
-                ApprovedRequestFixture.APRIL);
+        assertThat(fixture.requests().findById(requestId).orElseThrow().kind())
+                .isEqualTo(dev.ilbportal.requests.RequestKind.DECOMMISSION);
+        fixture.approveAsApril(requestId, Decommissioning.planFor(lb).hash());
         return requestId;
     }
 

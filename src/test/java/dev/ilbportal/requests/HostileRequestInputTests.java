@@ -18,7 +18,6 @@ import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.requests.internal.SpecRules;
-
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.time.Instant;
@@ -187,14 +186,7 @@ class HostileRequestInputTests {
                 new Participant("alice-test", "Alice Test", Set.of("REQUESTER")),
                 spec(uniqueName(), new BackendTarget(BackendTarget.Kind.INSTANCE_TAGS, List.of("db")), ports(1)),
                 Instant.now()));
-        String[] decided = transactions.execute(tx -> {
-            LoadBalancerRequest request = requests.findById(id).orElseThrow();
-            return new String[] {Long.toString(request.version()), Integer.toString(request.currentRevisionNumber()),
-                    request.currentRevision().orElseThrow().planHash()};
-        });
-        mvc.perform(post("/requests/" + id + "/reject").with(csrf()).with(APPROVER)
-                        .param("version", decided[0]).param("revision", decided[1]).param("planHash", decided[2])
-                        .param("reason", "no\u0000way"))
+        mvc.perform(decisionFromAPageOpenedNow(id, "reject", APPROVER).param("reason", "no\u0000way"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("The reason contains a control character")));
         assertThat(requests.findById(id).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
@@ -224,14 +216,7 @@ class HostileRequestInputTests {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-test=\"override-form\""))))
                 .andExpect(content().string(containsString("You asked for this load balancer, so you cannot "
                         + "decide on it.")));
-        String[] decided = transactions.execute(tx -> {
-            LoadBalancerRequest request = requests.findById(id).orElseThrow();
-            return new String[] {Long.toString(request.version()), Integer.toString(request.currentRevisionNumber()),
-                    request.currentRevision().orElseThrow().planHash()};
-        });
-        mvc.perform(post("/requests/" + id + "/override").with(csrf()).with(ADMIN)
-                        .param("version", decided[0]).param("revision", decided[1]).param("planHash", decided[2])
-                        .param("reason", "urgent"))
+        mvc.perform(decisionFromAPageOpenedNow(id, "override", ADMIN).param("reason", "urgent"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "You asked for this load balancer, so you cannot decide "
                         + "on it."));
@@ -252,5 +237,17 @@ class HostileRequestInputTests {
                 .isInstanceOf(RequestRuleViolation.class).hasMessage("You edited this request, so you cannot "
                         + "decide on it.");
         assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    /** A POST of {@code decision} on request {@code id} with the version, revision and plan hash its page has now. */
+    private MockHttpServletRequestBuilder decisionFromAPageOpenedNow(UUID id, String decision,
+                                                                    RequestPostProcessor person) {
+        String[] decided = transactions.execute(tx -> {
+            LoadBalancerRequest request = requests.findById(id).orElseThrow();
+            return new String[] {Long.toString(request.version()), Integer.toString(request.currentRevisionNumber()),
+                    request.currentRevision().orElseThrow().planHash()};
+        });
+        return post("/requests/" + id + "/" + decision).with(csrf()).with(person)
+                .param("version", decided[0]).param("revision", decided[1]).param("planHash", decided[2]);
     }
 }

@@ -15,18 +15,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Submitted requests for tests of the approval side, made straight through the aggregate and the plan builder
- * (the wizard is not needed), and, given the repository, stored and removed again after the test.
+ * (the wizard is not needed), and, given the repository, stored and removed again after the test. Registered as an
+ * extension ({@code @RegisterExtension final SubmittedRequests fixture = SubmittedRequests.removedAfterEachTest();})
+ * it takes the repository from the test's Spring context before each test and removes what it stored after it.
  */
-public final class SubmittedRequests {
+public final class SubmittedRequests implements BeforeEachCallback, AfterEachCallback {
 
-    private final LoadBalancerRequests requests;
+    private LoadBalancerRequests requests;
     private final List<UUID> created = new ArrayList<>();
 
     public SubmittedRequests(LoadBalancerRequests requests) {
         this.requests = requests;
+    }
+
+    /** For {@code @RegisterExtension} in a Spring test: stores through the context's repository, cleans up after. */
+    public static SubmittedRequests removedAfterEachTest() {
+        return new SubmittedRequests(null);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        requests = SpringExtension.getApplicationContext(context).getBean(LoadBalancerRequests.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        removeAll();
     }
 
     /** A complete spec for a small internal database load balancer. */

@@ -32,6 +32,14 @@ public final class SandboxBrowserlessLogin {
                 .build();
     }
 
+    /** A session of the portal at {@code portal} in which {@code username} has signed in. */
+    public static SandboxBrowserlessLogin signedIn(URI portal, String username)
+            throws IOException, InterruptedException {
+        SandboxBrowserlessLogin login = new SandboxBrowserlessLogin(portal);
+        login.signIn(username);
+        return login;
+    }
+
     public HttpClient client() {
         return http;
     }

@@ -2,21 +2,13 @@ package dev.ilbportal.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.civo.model.KubernetesCluster;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.provisioning.KubernetesTargets;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.AdvancedSettings;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.BackendTarget;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.PortMapping;
 import dev.ilbportal.support.PortalApplicationTest;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,10 +22,6 @@ class KubernetesVerificationTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    CivoClient civo;
-    @Autowired
-    InventoryVerificationState inventory;
-    @Autowired
     Verifier verifier;
     @Autowired
     KubernetesTargets kubernetesTargets;
@@ -43,12 +31,9 @@ class KubernetesVerificationTests {
     }
 
     InternalLoadBalancer provisionedService(String service, AdvancedSettings advanced) {
-        KubernetesCluster cluster = civo.listKubernetesClusters("LON1").getFirst();
-        LoadBalancerSpec spec = new LoadBalancerSpec("LON1", cluster.networkId(), service, "round_robin",
-                FirewallChoice.create(""), BackendTarget.kubernetesService(cluster.id(), cluster.name(), "payments",
-                Map.of("app", service)), List.of(new PortMapping("TCP", 443, 8443, null, null)),
-                advanced, "test");
-        return new ProvisioningHarness(context).provisioned(spec);
+        ProvisioningHarness harness = new ProvisioningHarness(context);
+        return harness.provisioned(ApprovedRequestFixture.serviceSpec(harness.requests().prodCluster(), "payments",
+                service, advanced));
     }
 
     @Test

@@ -6,12 +6,8 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.LoadBalancer;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.provisioning.KubernetesTargets;
-import dev.ilbportal.provisioning.internal.ProvisioningJobs;
-import dev.ilbportal.provisioning.internal.ProvisioningWorker;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.provisioning.ProvisioningHarness;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.verification.internal.LoadBalancerChecks;
@@ -23,10 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,17 +36,10 @@ import org.springframework.test.context.TestPropertySource;
 class MissingAddressVerificationTests {
 
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
+    ApplicationContext context;
+
     @Autowired
     CivoClient civo;
-    @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    ProvisioningJobs jobs;
-    @Autowired
-    InventoryVerificationState inventory;
     @Autowired
     VerificationProperties properties;
     @Autowired
@@ -70,16 +59,9 @@ class MissingAddressVerificationTests {
     }
 
     private InternalLoadBalancer provisioned() {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        UUID requestId = fixture.approve(fixture.spec(ApprovedRequestFixture.uniqueName("no-ip"),
+        ProvisioningHarness harness = new ProvisioningHarness(context);
+        return harness.provisioned(harness.requests().spec(ApprovedRequestFixture.uniqueName("no-ip"),
                 FirewallChoice.create("")));
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline
-                && !jobs.findByRequestId(requestId).orElseThrow().status().isFinished()) {
-            worker.runNextDueJob();
-        }
-        return inventory.verifiable().stream().filter(l -> l.requestId().equals(requestId)).findFirst()
-                .orElseThrow();
     }
 
     @Test

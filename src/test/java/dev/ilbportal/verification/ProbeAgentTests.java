@@ -20,9 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The probe agent over real HTTP: signed requests and signed answers, staleness, replays, forged answers from
@@ -208,25 +212,25 @@ class ProbeAgentTests {
                 ProbeSignature.signAnswer(SECRET, "n-4", answer.body()));
     }
 
-    @Test
-    void answerRewrittenInTransitToTimedOutIsRefused() throws IOException {
-        HttpServer between = between(answer -> new String[] {answer[0].replace("CONNECTED", "TIMED_OUT"), answer[1]});
-        try (ServerSocket publicLoadBalancer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            Probe probe = probeThrough(between, publicLoadBalancer.getLocalPort());
-            assertThat(probe.reach()).isEqualTo(Probe.Reach.UNTRUSTED);
-            assertThat(probe.detail()).contains("signature does not match");
-        } finally {
-            between.stop(0);
-        }
+    static Stream<Arguments> answersTamperedInTransit() {
+        UnaryOperator<String[]> rewrittenToTimedOut =
+                answer -> new String[] {answer[0].replace("CONNECTED", "TIMED_OUT"), answer[1]};
+        UnaryOperator<String[]> unsigned = answer -> new String[] {"{\"reach\":\"TIMED_OUT\",\"detail\":\"x\"}", null};
+        return Stream.of(
+                Arguments.of("an answer rewritten in transit to timed out", rewrittenToTimedOut,
+                        "signature does not match"),
+                Arguments.of("an unsigned answer", unsigned, "unsigned"));
     }
 
-    @Test
-    void unsignedAnswerIsRefused() throws IOException {
-        HttpServer between = between(answer -> new String[] {"{\"reach\":\"TIMED_OUT\",\"detail\":\"x\"}", null});
+    @ParameterizedTest(name = "{0} is refused")
+    @MethodSource("answersTamperedInTransit")
+    void answerTamperedInTransitIsRefused(String tampering, UnaryOperator<String[]> rewrite, String detail)
+            throws IOException {
+        HttpServer between = between(rewrite);
         try (ServerSocket publicLoadBalancer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Probe probe = probeThrough(between, publicLoadBalancer.getLocalPort());
             assertThat(probe.reach()).isEqualTo(Probe.Reach.UNTRUSTED);
-            assertThat(probe.detail()).contains("unsigned");
+            assertThat(probe.detail()).contains(detail);
         } finally {
             between.stop(0);
         }

@@ -2,9 +2,7 @@ package dev.ilbportal.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.audit.AuditExported;
 import dev.ilbportal.audit.ChainCheck;
-import dev.ilbportal.audit.ChainChecked;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.shared.EventSubject;
 import dev.ilbportal.shared.PortalEvent;
@@ -20,7 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @PortalApplicationTest
 class PortalEventCompletenessTests {
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -123,6 +117,11 @@ class PortalEventCompletenessTests {
 
     /** An instance of an event record with harmless sample values for its components. */
     static PortalEvent sample(Class<?> type) throws Exception {
+        return (PortalEvent) sampleRecord(type);
+    }
+
+    /** A record built through its canonical constructor from a sample value for each component. */
+    private static Object sampleRecord(Class<?> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] parameterTypes = new Class<?>[components.length];
         Object[] values = new Object[components.length];
@@ -132,7 +131,7 @@ class PortalEventCompletenessTests {
         }
         Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
         constructor.setAccessible(true);
-        return (PortalEvent) constructor.newInstance(values);
+        return constructor.newInstance(values);
     }
 
     private static Object sampleValue(Class<?> type) throws Exception {
@@ -163,16 +162,7 @@ class PortalEventCompletenessTests {
         } else if (type == ChainCheck.Result.class) {
             return new ChainCheck.Result(true, 1, 1L, "0".repeat(64), null, null);
         } else if (type.isRecord()) {
-            RecordComponent[] components = type.getRecordComponents();
-            Class<?>[] parameterTypes = new Class<?>[components.length];
-            Object[] values = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                parameterTypes[i] = components[i].getType();
-                values[i] = sampleValue(components[i].getType());
-            }
-            Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
+            return sampleRecord(type);
         }
         return null;
     }

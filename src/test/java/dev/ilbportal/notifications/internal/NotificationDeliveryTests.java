@@ -3,7 +3,6 @@ package dev.ilbportal.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.notifications.Channel;
@@ -12,13 +11,8 @@ import dev.ilbportal.notifications.Person;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestEvents.RequestSubmitted;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.PlanBuilder;
-import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.PortalApplicationTest;
 import dev.ilbportal.support.SandboxBrowserlessLogin;
 import dev.ilbportal.verification.ProofStatus;
@@ -46,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -84,11 +79,7 @@ class NotificationDeliveryTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
+    ApplicationContext context;
 
     private final String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
     private final WebhookReceiver receiver = new WebhookReceiver("receiver-secret-" + UUID.randomUUID());
@@ -307,13 +298,9 @@ class NotificationDeliveryTests {
     @Test
     void approversAreRemindedOnceBeforeARequestExpires() {
         CurrentUser approver = approverWithMail("reminded-" + UUID.randomUUID().toString().substring(0, 8));
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
+        ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
         LoadBalancerSpec spec = fixture.spec(ApprovedRequestFixture.uniqueName("remind"), FirewallChoice.create(""));
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
-                new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE),
-                Instant.now(), Duration.ofHours(1));
-        UUID requestId = requests.save(request).id();
+        UUID requestId = fixture.submit(spec, Duration.ofHours(1));
 
         assertThat(reminders.remindApprovers()).isGreaterThanOrEqualTo(1);
         reminders.remindApprovers();

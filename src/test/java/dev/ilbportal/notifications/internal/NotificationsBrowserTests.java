@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
-import dev.ilbportal.requests.Participant;
-import dev.ilbportal.requests.RequestWorkflow;
-import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.PlanBuilder;
-import dev.ilbportal.requests.internal.SpecSnapshot;
 import dev.ilbportal.support.Browser;
 import dev.ilbportal.support.PortalApplicationTest;
-import dev.ilbportal.support.SandboxSignIn;
+import dev.ilbportal.support.PortalInBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.ilbportal.verification.ProofStatus;
 import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a port chosen up front, so that the links in its mails point at it.
  */
 @PortalApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationsBrowserTests {
+class NotificationsBrowserTests extends PortalInBrowser {
+
+    @Autowired
+    ApplicationContext context;
 
     static final int PORT = freePort();
 
@@ -62,14 +51,6 @@ class NotificationsBrowserTests {
         registry.add("portal.notifications.max-attempts", () -> 1);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoadBalancerRequests requests;
-    @Autowired
-    RequestWorkflow workflow;
-    @Autowired
-    CivoClient civo;
     @Autowired
     DeliveryDispatcher dispatcher;
     @Autowired
@@ -78,28 +59,6 @@ class NotificationsBrowserTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** Every page this test opened had no serious or critical axe-core violation. */
-    @AfterEach
-    void pagesWereAccessible() {
-        browser.assertAccessible();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal() {
-        return "http://localhost:" + port;
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -110,13 +69,8 @@ class NotificationsBrowserTests {
     }
 
     private UUID submitRequest(String name) {
-        ApprovedRequestFixture fixture = new ApprovedRequestFixture(requests, workflow, civo);
-        LoadBalancerSpec spec = fixture.spec(name, FirewallChoice.create(""));
-        LoadBalancerRequest request = LoadBalancerRequest.draft("payments", Participant.of(ApprovedRequestFixture.ALICE),
-                new SpecSnapshot("{}", spec.region(), spec.name()), Instant.now());
-        request.submit(PlanBuilder.planFor(spec).toSubmitted(), Participant.of(ApprovedRequestFixture.ALICE),
-                Instant.now(), Duration.ofDays(7));
-        return requests.save(request).id();
+        ApprovedRequestFixture fixture = ApprovedRequestFixture.of(context);
+        return fixture.submit(fixture.spec(name, FirewallChoice.create("")), Duration.ofDays(7));
     }
 
     private void dispatchMailTo(String subject) throws InterruptedException {
@@ -134,8 +88,7 @@ class NotificationsBrowserTests {
     @Test
     void approverFindsTheMailForANewRequestAndFollowsItsLinkToThePortal() throws Exception {
         assertThat(port).isEqualTo(PORT);
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "april");
+        Page page = signedIn("april");
 
         String name = ApprovedRequestFixture.uniqueName("mailed");
         UUID requestId = submitRequest(name);
@@ -161,8 +114,7 @@ class NotificationsBrowserTests {
 
     @Test
     void personSwitchesANotificationOffAndSeesTheChoiceKept() {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "alice");
+        Page page = signedIn("alice");
         page.locator("[data-test=notification-settings-link]").click();
         page.waitForURL(portal() + "/settings/notifications");
         Locator approved = page.locator("input[data-kind=request_approved]");
@@ -183,8 +135,7 @@ class NotificationsBrowserTests {
 
     @Test
     void adminAddsAWebhookSeesItsFailedDeliverySendsItAgainAndDeletesIt() throws Exception {
-        Page page = browser.newPage();
-        SandboxSignIn.as(page, portal(), "adam");
+        Page page = signedIn("adam");
         page.locator("[data-test=admin-webhooks-link]").click();
         page.waitForURL(portal() + "/admin/webhooks");
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ilbportal.notifications.NotificationsProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NotificationsPropertiesTests {
 
@@ -35,14 +37,11 @@ class NotificationsPropertiesTests {
         assertThat(slowReceivers.batchLease()).isEqualTo(Duration.ofSeconds(10 * 60 + 30));
     }
 
-    @Test
-    void backoffDoublesAfterEachFailureUpToTheMaximum() {
+    @ParameterizedTest(name = "after failure {0}: {1} s")
+    @CsvSource({"1, 10", "2, 20", "3, 40", "4, 60", "40, 60"})
+    void backoffDoublesAfterEachFailureUpToTheMaximum(int failures, long backoffSeconds) {
         var properties = withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(60));
-        assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(properties.backoffAfter(3)).isEqualTo(Duration.ofSeconds(40));
-        assertThat(properties.backoffAfter(4)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(properties.backoffAfter(40)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.backoffAfter(failures)).isEqualTo(Duration.ofSeconds(backoffSeconds));
     }
 
     @Test

@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -55,29 +54,32 @@ class ApprovalPagesTests {
     @Autowired
     MutableClock clock;
 
-    SubmittedRequests fixture;
+    /** Stores submitted requests and removes them after each test. */
+    @RegisterExtension
+    final SubmittedRequests fixture = SubmittedRequests.removedAfterEachTest();
 
     /** A team nobody else uses, so the queue filtered by it holds only this test's requests. */
     final String team = "t" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SubmittedRequests(requests);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.removeAll();
-    }
 
     private URI portal(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
+    private String requestPage(SandboxBrowserlessLogin person, UUID id) throws Exception {
+        return person.get(portal("/requests/" + id)).body();
+    }
+
+    /** Posts {@code action}'s form of a request page opened earlier: its hidden fields and what was typed in it. */
+    private HttpResponse<String> postFrom(SandboxBrowserlessLogin person, String page, UUID id, String action,
+                                          Map<String, String> typed) throws Exception {
+        String path = "/requests/" + id + "/" + action;
+        Map<String, String> fields = new java.util.HashMap<>(PageForms.hiddenFields(page, path));
+        fields.putAll(typed);
+        return PageForms.post(person, portal(path), fields);
+    }
+
     private SandboxBrowserlessLogin signedIn(String username) throws Exception {
-        SandboxBrowserlessLogin person = new SandboxBrowserlessLogin(portal("/"));
-        person.signIn(username);
-        return person;
+        return SandboxBrowserlessLogin.signedIn(portal("/"), username);
     }
 
     private UUID store(String name, String region, Instant submittedAt) {
@@ -174,15 +176,12 @@ class ApprovalPagesTests {
         UUID id = store("race", "LON1", clock.instant());
         SandboxBrowserlessLogin april = signedIn("april");
         SandboxBrowserlessLogin riley = signedIn("riley");
-        String aprilsPage = april.get(portal("/requests/" + id)).body();
-        String rileysPage = riley.get(portal("/requests/" + id)).body();
+        String aprilsPage = requestPage(april, id);
+        String rileysPage = requestPage(riley, id);
 
-        HttpResponse<String> approved = PageForms.post(april, portal("/requests/" + id + "/approve"),
-                PageForms.hiddenFields(aprilsPage, "/requests/" + id + "/approve"));
-        Map<String, String> rejection = new java.util.HashMap<>(
-                PageForms.hiddenFields(rileysPage, "/requests/" + id + "/reject"));
-        rejection.put("reason", "Too big for a database");
-        HttpResponse<String> refused = PageForms.post(riley, portal("/requests/" + id + "/reject"), rejection);
+        HttpResponse<String> approved = postFrom(april, aprilsPage, id, "approve", Map.of());
+        HttpResponse<String> refused = postFrom(riley, rileysPage, id, "reject",
+                Map.of("reason", "Too big for a database"));
 
         assertThat(approved.body()).contains("You approved revision 1.");
         assertThat(HtmlUtils.htmlUnescape(refused.body())).contains(RequestPageController.CHANGED_MEANWHILE);
@@ -198,13 +197,11 @@ class ApprovalPagesTests {
         UUID id = fixture.store("payments", ALICE, SubmittedRequests.spec("withdraw-race", "LON1"), clock.instant());
         SandboxBrowserlessLogin alice = signedIn("alice");
         SandboxBrowserlessLogin april = signedIn("april");
-        String alicesPage = alice.get(portal("/requests/" + id)).body();
-        String aprilsPage = april.get(portal("/requests/" + id)).body();
+        String alicesPage = requestPage(alice, id);
+        String aprilsPage = requestPage(april, id);
 
-        HttpResponse<String> withdrawn = PageForms.post(alice, portal("/requests/" + id + "/withdraw"),
-                PageForms.hiddenFields(alicesPage, "/requests/" + id + "/withdraw"));
-        HttpResponse<String> refused = PageForms.post(april, portal("/requests/" + id + "/approve"),
-                PageForms.hiddenFields(aprilsPage, "/requests/" + id + "/approve"));
+        HttpResponse<String> withdrawn = postFrom(alice, alicesPage, id, "withdraw", Map.of());
+        HttpResponse<String> refused = postFrom(april, aprilsPage, id, "approve", Map.of());
 
         assertThat(withdrawn.body()).contains("You withdrew this request.");
         assertThat(HtmlUtils.htmlUnescape(refused.body())).contains(RequestPageController.CHANGED_MEANWHILE);

@@ -114,24 +114,60 @@ class RequestPageAccessTests {
         given(requests.findQueueRegions()).willReturn(List.of("LON1"));
     }
 
-    static Stream<Arguments> pageMatrix() {
-        return Stream.of(
-                Arguments.of(Person.REQUESTER_OF_TEAM, Outcome.PAGE),
-                Arguments.of(Person.REQUESTER_OF_OTHER_TEAM, Outcome.NOT_FOUND),
-                Arguments.of(Person.APPROVER, Outcome.PAGE),
-                Arguments.of(Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
-                Arguments.of(Person.AUDITOR, Outcome.PAGE),
-                Arguments.of(Person.ADMIN, Outcome.PAGE),
-                Arguments.of(Person.ANONYMOUS, Outcome.SIGN_IN));
+    /** The two pages of the approval side: a request's own page and the queue, which lists the request. */
+    enum Page {
+        REQUEST_PAGE("the request page"),
+        APPROVAL_QUEUE("the approval queue");
+
+        final String words;
+
+        Page(String words) {
+            this.words = words;
+        }
+
+        String path(LoadBalancerRequest request) {
+            return this == REQUEST_PAGE ? "/requests/" + request.id() : "/approvals";
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
     }
 
-    @ParameterizedTest(name = "{0} opening the request page: {1}")
+    static Stream<Arguments> pageMatrix() {
+        return Stream.of(
+                Arguments.of(Page.REQUEST_PAGE, Person.REQUESTER_OF_TEAM, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.REQUESTER_OF_OTHER_TEAM, Outcome.NOT_FOUND),
+                Arguments.of(Page.REQUEST_PAGE, Person.APPROVER, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.AUDITOR, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.ADMIN, Outcome.PAGE),
+                Arguments.of(Page.REQUEST_PAGE, Person.ANONYMOUS, Outcome.SIGN_IN),
+                // the queue is for approvers only
+                Arguments.of(Page.APPROVAL_QUEUE, Person.REQUESTER_OF_TEAM, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.REQUESTER_OF_OTHER_TEAM, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.APPROVER, Outcome.PAGE),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.AUDITOR, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.ADMIN, Outcome.FORBIDDEN),
+                Arguments.of(Page.APPROVAL_QUEUE, Person.ANONYMOUS, Outcome.SIGN_IN));
+    }
+
+    @ParameterizedTest(name = "{1} opening {0}: {2}")
     @MethodSource("pageMatrix")
-    void requestPageIsShownOnlyToThoseWhoMaySeeTheRequest(Person person, Outcome expected) throws Exception {
-        var result = mvc.perform(as(person, get("/requests/" + request.id())));
+    void eachPageIsShownOnlyToThoseWhoMaySeeIt(Page page, Person person, Outcome expected) throws Exception {
+        var result = mvc.perform(as(person, get(page.path(request))));
         switch (expected) {
-            case PAGE -> result.andExpect(status().isOk());
+            case PAGE -> {
+                result.andExpect(status().isOk());
+                if (page == Page.APPROVAL_QUEUE) {
+                    result.andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "href=\"/requests/" + request.id() + "\"")));
+                }
+            }
             case NOT_FOUND -> result.andExpect(status().isNotFound());
+            case FORBIDDEN -> result.andExpect(status().isForbidden());
             case SIGN_IN -> result.andExpect(status().isFound())
                     .andExpect(redirectedUrl("/oauth2/authorization/portal"));
             default -> throw new IllegalArgumentException(expected.name());
@@ -221,8 +257,7 @@ class RequestPageAccessTests {
 
     @Test
     void approverSeesApproveTiedToRevisionAndPlanHashAndRejectWithReason() throws Exception {
-        String page = mvc.perform(as(Person.APPROVER, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.APPROVER);
 
         String hash = request.currentRevision().orElseThrow().planHash();
         assertThat(page).contains("data-test=\"approve\"", "data-test=\"reject-reason\"",
@@ -232,8 +267,7 @@ class RequestPageAccessTests {
 
     @Test
     void approverWhoAskedForTheRequestSeesWhyInsteadOfTheButtons() throws Exception {
-        String page = mvc.perform(as(Person.APPROVER_WHO_REQUESTED, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.APPROVER_WHO_REQUESTED);
 
         assertThat(page).contains("You asked for this load balancer, so you cannot decide on it.")
                 .contains("data-test=\"withdraw-confirm\"")
@@ -242,8 +276,7 @@ class RequestPageAccessTests {
 
     @Test
     void requesterSeesWithdrawButNoDecisionButtons() throws Exception {
-        String page = mvc.perform(as(Person.REQUESTER_OF_TEAM, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.REQUESTER_OF_TEAM);
 
         assertThat(page).contains("data-test=\"withdraw-confirm\"")
                 .doesNotContain("data-test=\"approve\"", "data-test=\"override\"", "data-test=\"why-no-decision\"");
@@ -251,8 +284,7 @@ class RequestPageAccessTests {
 
     @Test
     void auditorReadsThePlanAndSeesNoActions() throws Exception {
-        String page = mvc.perform(as(Person.AUDITOR, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.AUDITOR);
 
         assertThat(page).contains("/v2/firewalls?region=LON1", "&quot;create_rules&quot; : false",
                         "/provisioning/requests/" + request.id())
@@ -261,8 +293,7 @@ class RequestPageAccessTests {
 
     @Test
     void adminSeesOverrideOnly() throws Exception {
-        String page = mvc.perform(as(Person.ADMIN, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.ADMIN);
 
         assertThat(page).contains("data-test=\"override\"").doesNotContain("data-test=\"approve\"",
                 "data-test=\"withdraw-confirm\"");
@@ -276,27 +307,26 @@ class RequestPageAccessTests {
         assertUnchanged();
     }
 
-    @Test
-    void rejectionWithoutReasonIsRefusedWithTheMessageBesideTheField() throws Exception {
-        String page = mvc.perform(as(Person.APPROVER, post("/requests/" + request.id() + "/reject")
-                        .param("version", "0").param("revision", "1").param("planHash", planHash())
-                        .param("reason", "  ").with(csrf())))
-                .andExpect(status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
-
-        assertThat(page).contains("data-test=\"reject-reason-error\"", DecisionForm.REASON_REQUIRED);
-        assertUnchanged();
+    static Stream<Arguments> decisionsWithoutAReason() {
+        return Stream.of(
+                Arguments.of("reject", Person.APPROVER, "  "),   // a blank reason
+                Arguments.of("override", Person.ADMIN, null));  // no reason field at all
     }
 
-    @Test
-    void overrideWithoutReasonIsRefusedWithTheMessageBesideTheField() throws Exception {
-        String page = mvc.perform(as(Person.ADMIN, post("/requests/" + request.id() + "/override")
-                        .param("version", "0").param("revision", "1").param("planHash", planHash())
-                        .with(csrf())))
+    @ParameterizedTest(name = "{0} by {1} with reason [{2}]")
+    @MethodSource("decisionsWithoutAReason")
+    void decisionWithoutReasonIsRefusedWithTheMessageBesideTheField(String decision, Person person, String reason)
+            throws Exception {
+        MockHttpServletRequestBuilder form = post("/requests/" + request.id() + "/" + decision)
+                .param("version", "0").param("revision", "1").param("planHash", planHash()).with(csrf());
+        if (reason != null) {
+            form.param("reason", reason);
+        }
+        String page = mvc.perform(as(person, form))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("data-test=\"override-reason-error\"", DecisionForm.REASON_REQUIRED);
+        assertThat(page).contains("data-test=\"" + decision + "-reason-error\"", DecisionForm.REASON_REQUIRED);
         assertUnchanged();
     }
 
@@ -329,8 +359,7 @@ class RequestPageAccessTests {
                 first.networkId(), first.name(), "least_connections", first.firewall(), first.target(),
                 first.ports(), first.advanced(), first.justification()), REQUESTER, NOW.plusSeconds(60));
 
-        String page = mvc.perform(as(Person.AUDITOR, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.AUDITOR);
 
         assertThat(page).contains("data-test=\"voided\"", "voided by a later edit", "Arno Approver",
                 "Changed since revision 1: 1 field(s)", "round_robin", "least_connections");
@@ -340,43 +369,22 @@ class RequestPageAccessTests {
     void approverWhoAlreadyApprovedIsToldTheRevisionWaitsForAnotherApprover() throws Exception {
         request.approve(1, planHash(), new Participant("approver-person", "Test approver-person"), 2, NOW);
 
-        String page = mvc.perform(as(Person.APPROVER, get("/requests/" + request.id())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = requestPageAs(Person.APPROVER);
 
         assertThat(page).contains("You have already approved revision 1; it is waiting for another approver.")
                 .doesNotContain("data-test=\"approve\"");
+    }
+
+    /** The request page as {@code person} sees it (they may see it). */
+    private String requestPageAs(Person person) throws Exception {
+        return mvc.perform(as(person, get("/requests/" + request.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test
     void unknownRequestIsNotFound() throws Exception {
         mvc.perform(as(Person.ADMIN, get("/requests/" + java.util.UUID.randomUUID())))
                 .andExpect(status().isNotFound());
-    }
-
-    static Stream<Arguments> queueMatrix() {
-        return Stream.of(
-                Arguments.of(Person.REQUESTER_OF_TEAM, Outcome.FORBIDDEN),
-                Arguments.of(Person.REQUESTER_OF_OTHER_TEAM, Outcome.FORBIDDEN),
-                Arguments.of(Person.APPROVER, Outcome.PAGE),
-                Arguments.of(Person.APPROVER_WHO_REQUESTED, Outcome.PAGE),
-                Arguments.of(Person.AUDITOR, Outcome.FORBIDDEN),
-                Arguments.of(Person.ADMIN, Outcome.FORBIDDEN),
-                Arguments.of(Person.ANONYMOUS, Outcome.SIGN_IN));
-    }
-
-    @ParameterizedTest(name = "{0} opening the approval queue: {1}")
-    @MethodSource("queueMatrix")
-    void approvalQueueIsForApproversOnly(Person person, Outcome expected) throws Exception {
-        var result = mvc.perform(as(person, get("/approvals")));
-        switch (expected) {
-            case PAGE -> result.andExpect(status().isOk())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                            "href=\"/requests/" + request.id() + "\"")));
-            case FORBIDDEN -> result.andExpect(status().isForbidden());
-            case SIGN_IN -> result.andExpect(status().isFound())
-                    .andExpect(redirectedUrl("/oauth2/authorization/portal"));
-            default -> throw new IllegalArgumentException(expected.name());
-        }
     }
 
     @Test

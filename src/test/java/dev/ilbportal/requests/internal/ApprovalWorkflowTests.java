@@ -1,12 +1,12 @@
 package dev.ilbportal.requests.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ilbportal.requests.SubmittedRequests;
 import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestWorkflow;
 import dev.ilbportal.requests.RequestStatus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
@@ -29,9 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.AssertablePublishedEvents;
@@ -71,17 +71,13 @@ class ApprovalWorkflowTests {
     @Autowired
     MutableClock clock;
 
-    SubmittedRequests fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SubmittedRequests(requests);
-    }
+    /** Stores submitted requests and removes them after each test. */
+    @RegisterExtension
+    final SubmittedRequests fixture = SubmittedRequests.removedAfterEachTest();
 
     @AfterEach
-    void cleanUp() {
+    void resetClock() {
         clock.reset();
-        fixture.removeAll();
     }
 
     private UUID submitted() {
@@ -185,34 +181,23 @@ class ApprovalWorkflowTests {
     @Test
     void twoApproversDecidingAtTheSameMomentLeaveExactlyOneOutcome() throws Exception {
         for (int round = 0; round < 5; round++) {
-            UUID id = submitted();
-            long seen = reload(id).version();
-            String hash = hash(id);
-            List<Object> results = race(
-                    () -> workflow.approve(id, seen, 1, hash, APRIL),
-                    () -> workflow.reject(id, seen, 1, hash, "too big", ARNO));
+            Raced raced = aprilsApprovalRacing((id, seen, hash) -> workflow.reject(id, seen, 1, hash, "too big", ARNO));
 
-            assertThat(results).filteredOn("done"::equals).hasSize(1);
-            assertThat(results).filteredOn(result -> result instanceof RequestChangedMeanwhile
+            assertThat(raced.results()).filteredOn("done"::equals).hasSize(1);
+            assertThat(raced.results()).filteredOn(result -> result instanceof RequestChangedMeanwhile
                     || result instanceof ObjectOptimisticLockingFailureException).hasSize(1);
-            LoadBalancerRequest after = reload(id);
-            assertThat(after.decisions()).hasSize(1);
-            assertThat(after.status()).isIn(RequestStatus.APPROVED, RequestStatus.REJECTED);
+            assertThat(raced.after().decisions()).hasSize(1);
+            assertThat(raced.after().status()).isIn(RequestStatus.APPROVED, RequestStatus.REJECTED);
         }
     }
 
     @Test
     void approvalRacingAWithdrawalLeavesExactlyOneOutcome() throws Exception {
         for (int round = 0; round < 5; round++) {
-            UUID id = submitted();
-            long seen = reload(id).version();
-            String hash = hash(id);
-            List<Object> results = race(
-                    () -> workflow.approve(id, seen, 1, hash, APRIL),
-                    () -> workflow.withdraw(id, seen, ALICE));
+            Raced raced = aprilsApprovalRacing((id, seen, hash) -> workflow.withdraw(id, seen, ALICE));
 
-            assertThat(results).filteredOn("done"::equals).hasSize(1);
-            LoadBalancerRequest after = reload(id);
+            assertThat(raced.results()).filteredOn("done"::equals).hasSize(1);
+            LoadBalancerRequest after = raced.after();
             if (after.status() == RequestStatus.APPROVED) {
                 assertThat(after.decisions()).hasSize(1);
             } else {
@@ -220,6 +205,24 @@ class ApprovalWorkflowTests {
                 assertThat(after.decisions()).isEmpty();
             }
         }
+    }
+
+    /** What another person does to the request April approves, from the same page (same version and hash). */
+    private interface OtherAction {
+        void on(UUID id, long seenVersion, String hash);
+    }
+
+    /** The results of both actions ("done" or the exception each ended with) and the request as stored after. */
+    private record Raced(List<Object> results, LoadBalancerRequest after) {
+    }
+
+    /** A fresh submitted request on which April's approval and {@code other} run at the same moment. */
+    private Raced aprilsApprovalRacing(OtherAction other) throws Exception {
+        UUID id = submitted();
+        long seen = reload(id).version();
+        String hash = hash(id);
+        List<Object> results = race(() -> workflow.approve(id, seen, 1, hash, APRIL), () -> other.on(id, seen, hash));
+        return new Raced(results, reload(id));
     }
 
     @Test

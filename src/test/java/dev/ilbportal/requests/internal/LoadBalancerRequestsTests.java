@@ -59,13 +59,7 @@ class LoadBalancerRequestsTests {
             request.approve(1, PLAN_1.hash(), APRIL, 2, T0);
         });
 
-        LoadBalancerRequest reloaded = transactions.execute(tx -> {
-            LoadBalancerRequest request = requests.findById(id).orElseThrow();
-            request.revisions().size();
-            request.decisions().size();
-            request.authorsAndEditors().size();
-            return request;
-        });
+        LoadBalancerRequest reloaded = loadedWithItsCollections(id);
         assertThat(reloaded.revisions()).singleElement().satisfies(r -> assertThat(r.planHash()).isEqualTo(PLAN_1.hash()));
         assertThat(reloaded.decisions()).singleElement().satisfies(d -> assertThat(d.decider()).isEqualTo(APRIL));
         assertThat(reloaded.authorsAndEditors()).containsExactly("alice");
@@ -75,13 +69,7 @@ class LoadBalancerRequestsTests {
     void twoApproversDecidingAtOnceLeaveExactlyOneOutcome() {
         UUID id = savedSubmitted("race-" + team, T0);
         LoadBalancerRequest first = requests.findById(id).orElseThrow();
-        LoadBalancerRequest second = transactions.execute(tx -> {
-            LoadBalancerRequest request = requests.findById(id).orElseThrow();
-            request.decisions().size();
-            request.revisions().size();
-            request.authorsAndEditors().size();
-            return request;
-        });
+        LoadBalancerRequest second = loadedWithItsCollections(id);
         transactions.executeWithoutResult(tx -> {
             LoadBalancerRequest request = requests.findById(id).orElseThrow();
             request.approve(1, PLAN_1.hash(), APRIL, 1, T0);
@@ -116,5 +104,16 @@ class LoadBalancerRequestsTests {
     void findsRequestsDueForExpiry() {
         UUID id = savedSubmitted("expiring-" + team, T0.minus(Duration.ofDays(30)));
         assertThat(requests.findIdsDueForExpiry(T0)).contains(id);
+    }
+
+    /** The request as one transaction read it, its revisions, decisions and editors loaded before it ended. */
+    private LoadBalancerRequest loadedWithItsCollections(UUID id) {
+        return transactions.execute(tx -> {
+            LoadBalancerRequest request = requests.findById(id).orElseThrow();
+            request.revisions().size();
+            request.decisions().size();
+            request.authorsAndEditors().size();
+            return request;
+        });
     }
 }

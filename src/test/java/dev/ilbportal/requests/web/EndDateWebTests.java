@@ -6,21 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.requests.RequestStatus;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.internal.RequestDrafts;
-import dev.ilbportal.requests.internal.StepOutcome;
-import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +26,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class EndDateWebTests {
 
-    static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
-    static final CurrentUser ALICE = new CurrentUser("alice-test", "Alice Test", null, Set.of(PortalRole.REQUESTER),
-            Set.of("payments"));
     static final RequestPostProcessor TEAM_REQUESTER = personWith(PortalRole.REQUESTER, "payments");
 
     @Autowired
@@ -89,20 +79,8 @@ class EndDateWebTests {
     }
 
     private UUID completeDraft() throws Exception {
-        LoadBalancerSpec spec = new NetworkStepForm().applyTo(NetworkStepForm.blankSpec());
-        spec = new LoadBalancerSpec("LON1", PAYMENTS_NET, null, "round_robin", FirewallChoice.create(null), null,
-                List.of(), spec.advanced(), null);
-        StepOutcome outcome = drafts.startDraft(ALICE, "payments", spec);
-        assertThat(outcome.isSaved()).as(outcome.toString()).isTrue();
-        UUID id = outcome.requestId();
-        mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf()).with(TEAM_REQUESTER)
-                        .param("name", "lb-" + UUID.randomUUID().toString().substring(0, 8))
-                        .param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "443")
-                        .param("ports[0].targetPort", "8443").param("ports[0].healthCheckPath", "/healthz")
-                        .param("sessionAffinity", "None").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        UUID id = WizardAsAlice.paymentsDraft(drafts);
+        mvc.perform(WizardAsAlice.loadBalancerStep(id, TEAM_REQUESTER))
                 .andExpect(redirectedUrl("/requests/" + id + "/review"));
         return id;
     }

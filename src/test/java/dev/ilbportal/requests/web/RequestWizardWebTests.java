@@ -1,13 +1,8 @@
 package dev.ilbportal.requests.web;
 
-import dev.ilbportal.requests.RequestStatus;
-import dev.ilbportal.requests.internal.LoadBalancerRequest;
-import dev.ilbportal.requests.internal.LoadBalancerRequests;
-import dev.ilbportal.requests.internal.LoadBalancerSpec;
-import dev.ilbportal.requests.internal.RequestDrafts;
-import dev.ilbportal.requests.internal.StepOutcome;
-import dev.ilbportal.requests.internal.WizardStep;
 import static dev.ilbportal.identity.TestPeople.personWith;
+import static dev.ilbportal.requests.web.WizardAsAlice.ALICE;
+import static dev.ilbportal.requests.web.WizardAsAlice.PAYMENTS_NET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,16 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.ilbportal.identity.CurrentUser;
+import dev.ilbportal.requests.RequestStatus;
+import dev.ilbportal.requests.internal.LoadBalancerRequest;
+import dev.ilbportal.requests.internal.LoadBalancerRequests;
+import dev.ilbportal.requests.internal.LoadBalancerSpec;
+import dev.ilbportal.requests.internal.RequestDrafts;
+import dev.ilbportal.requests.internal.WizardStep;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.civo.CivoLookupCache;
-import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.sandbox.civo.Fault;
 import dev.ilbportal.sandbox.civo.SandboxFaults;
 import dev.ilbportal.sandbox.civo.SeedWorld;
 import dev.ilbportal.support.PortalApplicationTest;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +43,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @PortalApplicationTest
 @AutoConfigureMockMvc
 class RequestWizardWebTests {
-
-    static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
-    static final CurrentUser ALICE = new CurrentUser("alice-test", "Alice Test", null, Set.of(PortalRole.REQUESTER),
-            Set.of("payments"));
 
     @Autowired
     MockMvc mvc;
@@ -87,12 +81,7 @@ class RequestWizardWebTests {
     }
 
     UUID paymentsDraft() {
-        LoadBalancerSpec spec = new NetworkStepForm().applyTo(NetworkStepForm.blankSpec());
-        spec = new LoadBalancerSpec("LON1", PAYMENTS_NET, null, "round_robin", FirewallChoice.create(null), null,
-                List.of(), spec.advanced(), null);
-        StepOutcome outcome = drafts.startDraft(ALICE, "payments", spec);
-        assertThat(outcome.isSaved()).as(outcome.toString()).isTrue();
-        return outcome.requestId();
+        return WizardAsAlice.paymentsDraft(drafts);
     }
 
     static String uniqueName() {
@@ -187,13 +176,8 @@ class RequestWizardWebTests {
     void badInputComesBackAsTypedWithTheMessageBesideTheField() throws Exception {
         UUID id = paymentsDraft();
 
-        String page = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
-                        .with(Person.TEAM_REQUESTER.login)
-                        .param("name", "Payments API").param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "80a")
-                        .param("ports[0].targetPort", "8080").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "soon").param("firewallChoice", "new"))
+        String page = mvc.perform(WizardAsAlice.loadBalancerStep(id, Person.TEAM_REQUESTER.login,
+                        "name", "Payments API", "ports[0].sourcePort", "80a", "serverTimeout", "soon"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -213,14 +197,8 @@ class RequestWizardWebTests {
     void aFieldWithAProblemIsMarkedInvalidForScreenReadersAndPointsAtItsHelpAndMessage() throws Exception {
         UUID id = paymentsDraft();
 
-        String page = mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf())
-                        .with(Person.TEAM_REQUESTER.login)
-                        .param("name", "Payments API").param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "80")
-                        .param("ports[0].targetPort", "8080").param("ports[0].healthCheckPort", "9x")
-                        .param("maxConcurrentRequests", "10000").param("clientTimeout", "60s")
-                        .param("serverTimeout", "60s").param("firewallChoice", "new"))
+        String page = mvc.perform(WizardAsAlice.loadBalancerStep(id, Person.TEAM_REQUESTER.login,
+                        "name", "Payments API", "ports[0].healthCheckPort", "9x"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -280,13 +258,7 @@ class RequestWizardWebTests {
     void completeRequestIsSubmittedWithItsPlanAndRedirectsToTheRequestPage() throws Exception {
         UUID id = paymentsDraft();
         String name = uniqueName();
-        mvc.perform(post("/requests/" + id + "/load-balancer").with(csrf()).with(Person.TEAM_REQUESTER.login)
-                        .param("name", name).param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "HTTP").param("ports[0].sourcePort", "443")
-                        .param("ports[0].targetPort", "8443").param("ports[0].healthCheckPath", "/healthz")
-                        .param("sessionAffinity", "None").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        mvc.perform(WizardAsAlice.loadBalancerStep(id, Person.TEAM_REQUESTER.login, "name", name))
                 .andExpect(redirectedUrl("/requests/" + id + "/review"));
 
         mvc.perform(get("/requests/" + id + "/review").with(Person.TEAM_REQUESTER.login))
@@ -350,12 +322,7 @@ class RequestWizardWebTests {
                 List.of(new LoadBalancerSpec.PortMapping("TCP", 80, 8080, null, null)), spec.advanced(), null), ALICE);
         UUID second = paymentsDraft();
 
-        mvc.perform(post("/requests/" + second + "/load-balancer").with(csrf()).with(Person.TEAM_REQUESTER.login)
-                        .param("name", name).param("algorithm", "round_robin")
-                        .param("targetKind", "INSTANCE_TAGS").param("targetValues", "payments-api")
-                        .param("ports[0].protocol", "TCP").param("ports[0].sourcePort", "80")
-                        .param("ports[0].targetPort", "8080").param("maxConcurrentRequests", "10000")
-                        .param("clientTimeout", "60s").param("serverTimeout", "60s").param("firewallChoice", "new"))
+        mvc.perform(WizardAsAlice.loadBalancerStep(second, Person.TEAM_REQUESTER.login, "name", name))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "data-feedback-for=\"name\">Another open request already asks for a load balancer named "

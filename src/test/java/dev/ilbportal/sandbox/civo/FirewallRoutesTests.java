@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 class FirewallRoutesTests {
 
-    CivoSimulator simulator;
-    ApiCalls api;
-
-    @BeforeEach
-    void start() {
-        simulator = CivoSimulator.start(SimulatorSettings.forTests());
-        api = new ApiCalls(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    /** A fresh simulator for each test, closed after it. */
+    @AutoClose
+    final CivoSimulator simulator = CivoSimulator.start(SimulatorSettings.forTests());
+    final ApiCalls api = new ApiCalls(simulator);
 
     private String createFirewall(String body) {
         ApiCalls.Answer answer = api.post("/v2/firewalls?region=LON1", body);
@@ -264,32 +258,30 @@ class FirewallRoutesTests {
         assertThat(rule.get("cidr").get(0).asString()).isEqualTo("0.0.0.0/0");
     }
 
-    @Test
-    void invalidRulesAreRefusedWith400() {
-        String id = createFirewall("{\"name\":\"strict\",\"create_rules\":false}");
-        String path = "/v2/firewalls/" + id + "/rules";
+    static Stream<Arguments> invalidRules() {
+        return Stream.of(
+                Arguments.of("{\"protocol\":\"sctp\",\"start_port\":\"1\"}", "parameter_protocol_invalid"),
+                Arguments.of("{\"direction\":\"inbound\",\"start_port\":\"1\"}", "parameter_direction_invalid"),
+                Arguments.of("{\"action\":\"reject\",\"start_port\":\"1\"}", "parameter_action_invalid"),
+                Arguments.of("{\"protocol\":\"tcp\"}", "parameter_start_port_missing"),
+                Arguments.of("{\"start_port\":\"0\"}", "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"start_port\":\"65536\"}", "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"start_port\":\"90\",\"end_port\":\"80\"}", "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"ports\":\"http\"}", "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"start_port\":\"22\",\"cidr\":[\"10.0.0.0/33\"]}",
+                        "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"start_port\":\"22\",\"cidr\":[\"not-an-ip\"]}",
+                        "database_firewall_rules_invalid_params"),
+                Arguments.of("{\"start_port\":\"22\",\"cidr\":[7]}", "parameter_cidr_invalid"),
+                Arguments.of("{\"start_port\":{}}", "parameter_start_port_invalid"));
+    }
 
-        assertThat(code(api.post(path, "{\"protocol\":\"sctp\",\"start_port\":\"1\"}")))
-                .isEqualTo("parameter_protocol_invalid");
-        assertThat(code(api.post(path, "{\"direction\":\"inbound\",\"start_port\":\"1\"}")))
-                .isEqualTo("parameter_direction_invalid");
-        assertThat(code(api.post(path, "{\"action\":\"reject\",\"start_port\":\"1\"}")))
-                .isEqualTo("parameter_action_invalid");
-        assertThat(code(api.post(path, "{\"protocol\":\"tcp\"}"))).isEqualTo("parameter_start_port_missing");
-        assertThat(code(api.post(path, "{\"start_port\":\"0\"}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"start_port\":\"65536\"}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"start_port\":\"90\",\"end_port\":\"80\"}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"ports\":\"http\"}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"start_port\":\"22\",\"cidr\":[\"10.0.0.0/33\"]}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"start_port\":\"22\",\"cidr\":[\"not-an-ip\"]}")))
-                .isEqualTo("database_firewall_rules_invalid_params");
-        assertThat(code(api.post(path, "{\"start_port\":\"22\",\"cidr\":[7]}"))).isEqualTo("parameter_cidr_invalid");
-        assertThat(code(api.post(path, "{\"start_port\":{}}"))).isEqualTo("parameter_start_port_invalid");
+    @ParameterizedTest(name = "{0} is refused with {1}")
+    @MethodSource("invalidRules")
+    void invalidRuleIsRefusedWith400AndNotSaved(String body, String expectedCode) {
+        String id = createFirewall("{\"name\":\"strict\",\"create_rules\":false}");
+
+        assertThat(code(api.post("/v2/firewalls/" + id + "/rules", body))).isEqualTo(expectedCode);
         assertThat(rules(id)).isEmpty();
     }
 

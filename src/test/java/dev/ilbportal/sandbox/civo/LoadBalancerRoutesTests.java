@@ -3,33 +3,15 @@ package dev.ilbportal.sandbox.civo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class LoadBalancerRoutesTests {
+class LoadBalancerRoutesTests extends StartsItsOwnSimulator {
 
     static final String PAYMENTS_NET = SeedWorld.networkId("LON1", "payments-net");
     static final String SEARCH_NET = SeedWorld.networkId("LON1", "search-net");
     static final String POOL = "\"instance_pools\":[{\"tags\":[\"payments-api\"],\"names\":null,\"protocol\":\"TCP\","
             + "\"source_port\":443,\"target_port\":8443,\"health_check\":{\"port\":8443,\"path\":\"/healthz\"}}]";
-
-    CivoSimulator simulator;
-    ApiCalls api;
-
-    void start(SimulatorSettings settings) {
-        simulator = CivoSimulator.start(settings);
-        api = new ApiCalls(simulator);
-    }
-
-    void start() {
-        start(SimulatorSettings.forTests());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     String internalFirewall(String name, String networkId) {
         return api.post("/v2/firewalls?region=LON1", "{\"name\":\"" + name + "\",\"network_id\":\"" + networkId

@@ -3,25 +3,15 @@ package dev.ilbportal.sandbox.civo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SandboxBudgetTests {
 
-    private CivoSimulator simulator;
-    private ApiCalls api;
-
-    @BeforeEach
-    void start() {
-        simulator = CivoSimulator.start(SimulatorSettings.forTests());
-        api = new ApiCalls(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+    /** A fresh simulator for each test, closed after it. */
+    @AutoClose
+    private final CivoSimulator simulator = CivoSimulator.start(SimulatorSettings.forTests());
+    private final ApiCalls api = new ApiCalls(simulator);
 
     @Test
     void countsEveryCallPerOperationAtSandboxStatsWithTheKey() {

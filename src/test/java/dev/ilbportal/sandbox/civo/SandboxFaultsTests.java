@@ -8,31 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-class SandboxFaultsTests {
-
-    CivoSimulator simulator;
-    ApiCalls api;
-
-    void start(SimulatorSettings settings) {
-        simulator = CivoSimulator.start(settings);
-        api = new ApiCalls(simulator);
-    }
-
-    void start() {
-        start(SimulatorSettings.forTests());
-    }
-
-    @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+class SandboxFaultsTests extends StartsItsOwnSimulator {
 
     @Test
     void fixedErrorHitsTheNextNMatchingCallsOnly() {

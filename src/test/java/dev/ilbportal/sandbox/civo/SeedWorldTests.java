@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SeedWorldTests {
-
-    static CivoSimulator simulator;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() {
-        simulator = CivoSimulator.start(SimulatorSettings.forTests());
-        api = new ApiCalls(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class SeedWorldTests extends SharesOneSimulator {
 
     @Test
     void sameWorldWithSameIdsOnEveryStart() {
@@ -186,7 +170,7 @@ class SeedWorldTests {
         assertThat(quota.get("network_count_limit").asInt()).isEqualTo(20);
     }
 
-    private static List<String> hostnames(String path) {
+    private List<String> hostnames(String path) {
         List<String> names = new ArrayList<>();
         api.get(path).json().get("items").forEach(item -> names.add(item.get("hostname").asString()));
         return names;

@@ -6,26 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SimulatorTransportTests {
-
-    static CivoSimulator simulator;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() {
-        simulator = CivoSimulator.start(SimulatorSettings.forTests());
-        api = new ApiCalls(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class SimulatorTransportTests extends SharesOneSimulator {
 
     @Test
     void requestWithoutKeyIsRefusedWithLegacyAuthenticationBody() {
@@ -145,7 +129,7 @@ class SimulatorTransportTests {
         assertThat(response.body()).contains("gzip-lies");
     }
 
-    private static java.util.Map<String, String> labelsOfNetworks(String path) {
+    private java.util.Map<String, String> labelsOfNetworks(String path) {
         java.util.Map<String, String> labels = new java.util.HashMap<>();
         api.get(path).json().forEach(network -> labels.put(network.get("label").asString(),
                 network.get("cidr").asString()));
