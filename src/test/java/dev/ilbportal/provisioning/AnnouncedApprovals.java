@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
@@ -75,11 +76,15 @@ public final class AnnouncedApprovals {
     }
 
     /**
-     * The approval commits (the job with it, as in requests' transaction), then the worker runs the job's steps until
-     * it has finished; returns the request's id.
+     * A {@code Scenario}'s stimulus: the approval commits (the job with it, as in requests' transaction), then the
+     * worker runs the job's steps until it has finished; its result is the request's id.
      */
-    public UUID announceAndRunTheJob(TransactionOperations tx, ApplicationEventPublisher publisher,
-                                     RequestApproved approved) {
+    public BiFunction<TransactionOperations, ApplicationEventPublisher, UUID> announcedAndRun(RequestApproved approved) {
+        return (tx, publisher) -> announceAndRunTheJob(tx, publisher, approved);
+    }
+
+    private UUID announceAndRunTheJob(TransactionOperations tx, ApplicationEventPublisher publisher,
+                                      RequestApproved approved) {
         tx.executeWithoutResult(status -> publisher.publishEvent(approved));
         Poll.until("the job of request " + approved.requestId() + " to finish", JOB_DEADLINE, () -> {
             if (worker.jobOf(approved.requestId()).orElseThrow().status().isFinished()) {

@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
 import dev.ilbportal.civo.CivoClient;
-import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.provisioning.ProvisioningEvents.DecommissionRequested;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerDecommissioned;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
@@ -14,27 +13,14 @@ import dev.ilbportal.provisioning.ProvisioningEvents.ProvisioningStepCompleted;
 import dev.ilbportal.provisioning.internal.Decommissioning;
 import dev.ilbportal.requests.Decommissions;
 import dev.ilbportal.requests.Decommissions.DecommissionAsk;
-import dev.ilbportal.requests.EndDateExtensions;
-import dev.ilbportal.requests.FirewallRestores;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
-import dev.ilbportal.requests.RequestLookup;
-import dev.ilbportal.support.TestDatabaseInitializer;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The provisioning module on its own: an approval announced by requests, in; a load balancer built on Civo, its
@@ -46,46 +32,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * rather than as {@code DIRECT_DEPENDENCIES}: that mode would also bring requests, identity and web with their own
  * needs (sign-in, the wizard's look-ups), none of which provisioning's flow touches.
  *
- * <p>Stood in for, because they lie outside the flow: requests' published API ({@link RequestLookup} answers with
- * the approved request and the plan its own plan builder writes, as requests would: {@link AnnouncedApprovals}; {@link Decommissions}
- * files the ask; end-date extensions and firewall restores are not asked here), Kubernetes (the load balancers here
- * sit in front of instances, not a cluster) and the clock (web). The provisioning worker runs on the test's thread
- * (its schedule is out of the way, {@code fast-sandbox.properties}), so {@link Scenario} sees the events it
- * publishes. The context is closed afterwards: nobody else uses it, and its simulator and schedulers should not
- * outlive the class.
+ * <p>Stood in for, because they lie outside provisioning's flow ({@link ProvisioningWithoutRequests}): requests'
+ * published API ({@link AnnouncedApprovals} makes its look-up answer with the approved request and the plan requests'
+ * own plan builder writes; {@link Decommissions} files the decommission ask), the Kubernetes client and the clock.
+ * The provisioning worker runs on the test's thread, so {@link Scenario} sees the events it publishes.
  */
 @ApplicationModuleTest(extraIncludes = { "civo", "sandbox" })
-@TestPropertySource(locations = "classpath:fast-sandbox.properties", properties = {
-        "portal.sandbox.oidc-port=0",
-        "portal.sandbox.civo-port=0",
-        "portal.sandbox.smtp-port=0" })
-@Import(ProvisioningModuleTests.OtherModules.class)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@DirtiesContext
+@ProvisioningWithoutRequests
 class ProvisioningModuleTests {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OtherModules {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
-
-    @MockitoBean
-    RequestLookup requests;
-
-    @MockitoBean
+    /** The stand-in of requests' API that files decommission requests. */
+    @Autowired
     Decommissions decommissions;
-
-    @MockitoBean
-    EndDateExtensions endDateExtensions;
-
-    @MockitoBean
-    FirewallRestores firewallRestores;
-
-    @MockitoBean
-    KubernetesServices kubernetes;
 
     @Autowired
     CivoClient civo;
@@ -96,14 +54,11 @@ class ProvisioningModuleTests {
     @Autowired
     InventoryVerificationState inventory;
 
+    private final AnnouncedApprovals approvals;
+
     @Autowired
-    ApplicationContext context;
-
-    private AnnouncedApprovals approvals;
-
-    @BeforeEach
-    void setUp() {
-        approvals = new AnnouncedApprovals(context);
+    ProvisioningModuleTests(ApplicationContext context) {
+        this.approvals = new AnnouncedApprovals(context);
     }
 
     @Test
@@ -112,9 +67,7 @@ class ProvisioningModuleTests {
         UUID requestId = UUID.randomUUID();
         RequestApproved approved = approvals.provisioning(requestId, name);
 
-        scenario.stimulate((tx, events) -> {
-                    return approvals.announceAndRunTheJob(tx, events, approved);
-                })
+        scenario.stimulate(approvals.announcedAndRun(approved))
                 .andWaitForStateChange(() -> approvals.builtFor(requestId))
                 .andVerifyEvents(events -> {
                     InternalLoadBalancer entry = approvals.builtFor(requestId).orElseThrow();
@@ -164,9 +117,7 @@ class ProvisioningModuleTests {
                 });
 
         RequestApproved approved = approvals.decommission(decommissionId, asked.get());
-        scenario.stimulate((tx, events) -> {
-                    return approvals.announceAndRunTheJob(tx, events, approved);
-                })
+        scenario.stimulate(approvals.announcedAndRun(approved))
                 .andWaitForEventOfType(LoadBalancerDecommissioned.class)
                 .matchingMappedValue(LoadBalancerDecommissioned::loadBalancerId, built.id())
                 .toArriveAndVerify(event -> {

@@ -4,40 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
-import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.provisioning.AnnouncedApprovals;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.InventoryVerificationState;
+import dev.ilbportal.provisioning.ProvisioningWithoutRequests;
 import dev.ilbportal.provisioning.ProvisioningEvents.LoadBalancerProvisioned;
-import dev.ilbportal.requests.Decommissions;
-import dev.ilbportal.requests.EndDateExtensions;
-import dev.ilbportal.requests.FirewallRestores;
 import dev.ilbportal.requests.RequestEvents.RequestApproved;
-import dev.ilbportal.requests.RequestLookup;
 import dev.ilbportal.shared.Actor;
 import dev.ilbportal.support.Poll;
-import dev.ilbportal.support.TestDatabaseInitializer;
 import dev.ilbportal.verification.VerificationEvents.ProofStatusChanged;
 import dev.ilbportal.verification.VerificationEvents.VerificationCompleted;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The verification module on its own: a load balancer provisioning announces, in; real connections from the
@@ -50,47 +36,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * test through its own flow. They come as {@code extraIncludes} of a standalone bootstrap rather than as
  * {@code DIRECT_DEPENDENCIES}, which would also bring identity and web (sign-in, pages) and still not requests.
  *
- * <p>Stood in for, because they lie outside verification's flow: requests' published API (provisioning's beans need
- * it; {@link AnnouncedApprovals} makes its look-up answer for the one approval here, as requests would), Kubernetes
- * (these load balancers sit in front of instances, not a cluster) and the clock (web). Schedules are out of the way
- * ({@code fast-sandbox.properties}): the tests run provisioning's worker, "Verify now" and the watch on their own
- * thread, scoped to their own load balancer, so {@link Scenario} sees the events and the inventory's other rows
- * (every test context shares the database) are left alone. The context is closed afterwards: nobody else uses it.
+ * <p>Stood in for, because they lie outside verification's flow ({@link ProvisioningWithoutRequests}): requests'
+ * published API (provisioning's beans need it; {@link AnnouncedApprovals} makes its look-up answer for the approvals
+ * here, as requests would), the Kubernetes client (these load balancers sit in front of instances) and the clock.
+ * Schedules are out of the way: the tests run provisioning's worker, "Verify now" and the watch on their own thread,
+ * scoped to their own load balancer, so {@link Scenario} sees the events and the inventory's other rows (every test
+ * context shares the database) are left alone.
  */
 @ApplicationModuleTest(extraIncludes = { "civo", "sandbox", "provisioning" })
-@TestPropertySource(locations = "classpath:fast-sandbox.properties", properties = {
-        "portal.sandbox.oidc-port=0",
-        "portal.sandbox.civo-port=0",
-        "portal.sandbox.smtp-port=0" })
-@Import(VerificationModuleTests.OtherModules.class)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@DirtiesContext
+@ProvisioningWithoutRequests
 class VerificationModuleTests {
 
     private static final Actor SOMEONE = new Actor("module-requester", "Module Requester", Set.of("REQUESTER"));
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OtherModules {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
-
-    @MockitoBean
-    RequestLookup requests;
-
-    @MockitoBean
-    Decommissions decommissions;
-
-    @MockitoBean
-    EndDateExtensions endDateExtensions;
-
-    @MockitoBean
-    FirewallRestores firewallRestores;
-
-    @MockitoBean
-    KubernetesServices kubernetes;
 
     @Autowired
     Verifier verifier;
@@ -101,14 +58,11 @@ class VerificationModuleTests {
     @Autowired
     CivoClient civo;
 
+    private final AnnouncedApprovals approvals;
+
     @Autowired
-    ApplicationContext context;
-
-    private AnnouncedApprovals approvals;
-
-    @BeforeEach
-    void setUp() {
-        approvals = new AnnouncedApprovals(context);
+    VerificationModuleTests(ApplicationContext context) {
+        this.approvals = new AnnouncedApprovals(context);
     }
 
     @Test
@@ -116,9 +70,7 @@ class VerificationModuleTests {
         String name = ApprovedRequestFixture.uniqueName("module-proof");
         RequestApproved approved = approvals.provisioning(UUID.randomUUID(), name);
 
-        scenario.stimulate((tx, events) -> {
-                    return approvals.announceAndRunTheJob(tx, events, approved);
-                })
+        scenario.stimulate(approvals.announcedAndRun(approved))
                 .andWaitForStateChange(() -> approvals.builtFor(approved.requestId())
                         .filter(lb -> ProofStatus.PROVEN.name().equals(lb.proofStatus())))
                 .andVerifyEvents(events -> {
