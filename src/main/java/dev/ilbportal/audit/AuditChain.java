@@ -26,13 +26,31 @@ public final class AuditChain {
                                        String actorRoles, String action, String subjectType, String subjectId,
                                        String team, String requestId, String loadBalancerId, String beforeJson,
                                        String afterJson, String detailsJson, String previousHash) {
+        return canonicalForm(sequence, time, contentForm(actorSubject, actorName, actorRoles, action, subjectType,
+                subjectId, team, requestId, loadBalancerId, beforeJson, afterJson, detailsJson), previousHash);
+    }
+
+    /**
+     * The part of the canonical form that does not depend on the event's place in the chain (everything between the
+     * time and the previous hash, each field with its leading comma), so it can be written before the append lock is
+     * taken.
+     */
+    public static String contentForm(String actorSubject, String actorName, String actorRoles, String action,
+                                     String subjectType, String subjectId, String team, String requestId,
+                                     String loadBalancerId, String beforeJson, String afterJson, String detailsJson) {
         StringBuilder out = new StringBuilder(256);
-        out.append('[').append(sequence);
-        for (String field : new String[] {time, actorSubject, actorName, actorRoles, action, subjectType, subjectId,
-                team, requestId, loadBalancerId, beforeJson, afterJson, detailsJson, previousHash}) {
+        for (String field : new String[] {actorSubject, actorName, actorRoles, action, subjectType, subjectId, team,
+                requestId, loadBalancerId, beforeJson, afterJson, detailsJson}) {
             out.append(',').append(CanonicalJson.string(field));
         }
-        return out.append(']').toString();
+        return out.toString();
+    }
+
+    /** The canonical form from the event's place in the chain and its {@link #contentForm}. */
+    public static String canonicalForm(long sequence, String time, String contentForm, String previousHash) {
+        return new StringBuilder(contentForm.length() + 128).append('[').append(sequence).append(',')
+                .append(CanonicalJson.string(time)).append(contentForm).append(',')
+                .append(CanonicalJson.string(previousHash)).append(']').toString();
     }
 
     public static String canonicalForm(AuditEvent event) {

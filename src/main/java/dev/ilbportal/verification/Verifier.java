@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +68,9 @@ public class Verifier {
     }
 
     /**
-     * What a round cost and found; {@code listingMillis} is how long reading the regions' load balancers took (before
-     * any probe), {@code probesMillis} how long from then until the last probe finished, {@code recordingMillis} how
-     * long recording went on after that.
+     * What a round cost and found; {@code listingMillis} is how long reading the regions' load balancers took (the
+     * outside probes run meanwhile), {@code probesMillis} how long from the first probe's start until the last probe
+     * finished, {@code recordingMillis} how long recording went on after that.
      */
     public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
                               long probesMillis, long listingMillis, long recordingMillis) {
@@ -99,32 +101,31 @@ public class Verifier {
      * One round over many load balancers: two Civo calls per region (its load balancers and its firewalls), one
      * control probe, then every load balancer's probes on virtual threads, at most {@code parallelism} at a time, so
      * ten thousand outside checks that all time out take about one timeout, not ten thousand.
+     *
+     * <p>The outside probes start at once, at the public IPs the inventory recorded at provisioning, while Civo's
+     * lists are read (at one call a second, the third region's list comes a second after the first two): they wait
+     * out their timeouts meanwhile. When the lists arrive, a load balancer whose listed IP is not the recorded one
+     * is probed again at the listed IP, so every result is about the address Civo reports; the inside probes and
+     * Civo's side start from the lists.
      */
     public RoundReport verifyRound(List<InternalLoadBalancer> loadBalancers, Trigger trigger) {
         long civoStarted = System.nanoTime();
-        // Each region's load balancers first (one call each): the probes need only their addresses, so they start at
-        // once, and the firewall lists (one call per region) are read while the probes wait out their timeouts.
-        // The regions are listed at once (three calls fit in the burst): each answer takes a moment to build and
-        // parse for thousands of load balancers, and one after the other they delayed every probe.
         dev.ilbportal.civo.CivoLane lane = dev.ilbportal.civo.CivoLane.current();
-        Map<String, java.util.concurrent.CompletableFuture<RegionSnapshot>> listing = new LinkedHashMap<>();
+        Map<String, CompletableFuture<RegionSnapshot>> listing = new LinkedHashMap<>();
         for (String region : loadBalancers.stream().map(InternalLoadBalancer::region).distinct().sorted().toList()) {
-            listing.put(region, java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> lane.call(() -> RegionSnapshot.loadBalancersOnly(civo, region)),
-                    command -> Thread.ofVirtual().start(command)));
+            listing.put(region, CompletableFuture.supplyAsync(
+                    () -> lane.call(() -> RegionSnapshot.loadBalancersOnly(civo, region)), Verifier::virtual));
         }
-        Map<String, RegionSnapshot> listed = new LinkedHashMap<>();
-        listing.forEach((region, snapshot) -> listed.put(region, snapshot.join()));
-        long listedMillis = (System.nanoTime() - civoStarted) / 1_000_000;
-        java.util.concurrent.CompletableFuture<Map<String, RegionSnapshot>> completing =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> lane.call(() -> {
+        // The firewall lists (one call per region) come after every load balancer list, so no region's load
+        // balancers wait behind another region's firewalls; the probes do not need them, Civo's side does.
+        CompletableFuture<Map<String, RegionSnapshot>> completing = CompletableFuture
+                .allOf(listing.values().toArray(CompletableFuture[]::new))
+                .thenApplyAsync(all -> lane.call(() -> {
                     Map<String, RegionSnapshot> complete = new LinkedHashMap<>();
-                    listed.forEach((region, snapshot) -> complete.put(region, snapshot.withFirewallsRead(civo)));
+                    listing.forEach((region, listed) -> complete.put(region, listed.join().withFirewallsRead(civo)));
                     return complete;
-                }), command -> Thread.ofVirtual().start(command));
-        Map<UUID, dev.ilbportal.kubernetes.ServiceManifest> services = checks.servicesOf(loadBalancers);
+                }), Verifier::virtual);
         Round round = checks.startRound();
-        Semaphore slots = new Semaphore(properties.parallelism());
         Map<Outcome, AtomicInteger> outcomes = new LinkedHashMap<>();
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, new AtomicInteger());
@@ -132,35 +133,40 @@ public class Verifier {
         BlockingQueue<Checked> finished = new LinkedBlockingQueue<>();
         AtomicInteger probing = new AtomicInteger(loadBalancers.size());
         long roundStarted = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong probesDone = new java.util.concurrent.atomic.AtomicLong(roundStarted);
+        AtomicLong probesDone = new AtomicLong(roundStarted);
+        long listedMillis;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < RECORDERS; i++) {
                 threads.submit(() -> recordFinished(finished, probing, outcomes));
             }
             // Every outside probe first, from this one loop: they usually wait out the whole timeout, so they all
-            // wait together and the inside probes (and everything else) run while they do.
-            List<List<java.util.concurrent.CompletableFuture<CheckResult>>> outside =
-                    new ArrayList<>(loadBalancers.size());
+            // wait together and the inside probes (and everything else) run while they do. At most
+            // {@code parallelism} load balancers have outside probes in flight (each holds a socket).
+            List<LoadBalancerChecks.OutsideProbes> outside = new ArrayList<>(loadBalancers.size());
             List<Instant> startedAt = new ArrayList<>(loadBalancers.size());
-            // At most {@code parallelism} load balancers have outside probes in flight (each holds a socket).
             Semaphore outsideSlots = new Semaphore(properties.parallelism());
             for (InternalLoadBalancer lb : loadBalancers) {
                 outsideSlots.acquireUninterruptibly();
                 startedAt.add(clock.instant());
-                List<java.util.concurrent.CompletableFuture<CheckResult>> started;
+                LoadBalancerChecks.OutsideProbes started;
                 try {
-                    started = checks.startOutsideProbes(lb, listed.get(lb.region()), round);
+                    started = checks.startOutsideProbes(lb, lb.publicIp(), round);
                 } catch (RuntimeException e) {
                     outsideSlots.release();
                     throw e;
                 }
-                java.util.concurrent.CompletableFuture.allOf(started.toArray(java.util.concurrent.CompletableFuture[]::new))
+                CompletableFuture.allOf(started.results().toArray(CompletableFuture[]::new))
                         .whenComplete((done, failure) -> outsideSlots.release());
                 outside.add(started);
             }
+            Map<UUID, dev.ilbportal.kubernetes.ServiceManifest> services = checks.servicesOf(loadBalancers);
+            Map<String, RegionSnapshot> listed = new LinkedHashMap<>();
+            listing.forEach((region, snapshot) -> listed.put(region, snapshot.join()));
+            listedMillis = (System.nanoTime() - civoStarted) / 1_000_000;
+            Semaphore slots = new Semaphore(properties.parallelism());
             for (int i = 0; i < loadBalancers.size(); i++) {
                 InternalLoadBalancer lb = loadBalancers.get(i);
-                List<java.util.concurrent.CompletableFuture<CheckResult>> outsideOfLb = outside.get(i);
+                LoadBalancerChecks.OutsideProbes outsideOfLb = outside.get(i);
                 Instant started = startedAt.get(i);
                 threads.submit(() -> {
                     slots.acquireUninterruptibly();
@@ -189,6 +195,10 @@ public class Verifier {
         return new RoundReport(loadBalancers.size(), snapshots.size(), calls, counted,
                 (probesDone.get() - roundStarted) / 1_000_000, listedMillis,
                 (System.nanoTime() - probesDone.get()) / 1_000_000);
+    }
+
+    private static void virtual(Runnable command) {
+        Thread.ofVirtual().start(command);
     }
 
     /** A load balancer's finished run, waiting to be recorded. */
@@ -242,7 +252,7 @@ public class Verifier {
     }
 
     private static final int RECORDERS = 3;
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     /**
      * The watch: Civo's side of every load balancer from the given snapshots alone, no probes. Only what fails is
@@ -342,9 +352,10 @@ public class Verifier {
      * costs five statements however many runs it holds: one insert of the runs and one of their checks (each column
      * as an array), one read of the load balancers' current rows, the events appended to the audit trail together
      * ({@link AuditTogether}: one event per run, one per proof status change, one insert), one update of the
-     * inventory. The inserts come before the audit trail's lock (they take no lock anyone waits for), the events
-     * before the inventory's row locks, in the order the request and provisioning transactions take them, so two of
-     * them never wait for each other.
+     * inventory. The inserts and the read take no lock anyone waits for, and the events are written out as they are
+     * published, so several recorders do all that at once; they queue only for the audit trail's append lock, taken
+     * at the commit, which they hold for the events' numbering, hashing and insert, the inventory's update and the
+     * commit.
      */
     private void recordAll(List<Checked> batch) {
         for (int attempt = 1; ; attempt++) {
@@ -361,13 +372,10 @@ public class Verifier {
     }
 
     private void recordInTransaction(List<Checked> batch) {
-        // The runs and their checks first, before the audit trail's lock: new rows take no lock that another
-        // transaction waits for (only key-share locks on their load balancers, which updates of a load balancer's
-        // other columns do not conflict with), so several recorders insert at once and queue only for the events.
+        // New rows take no lock that another transaction waits for (only key-share locks on their load balancers,
+        // which updates of a load balancer's other columns do not conflict with).
         runs.saveAll(batch.stream().map(Checked::run).toList());
-        if (batch.size() > 1) {
-            AuditTogether.inThisTransaction();
-        }
+        AuditTogether.inThisTransaction();
         Map<UUID, InternalLoadBalancer> current = new java.util.HashMap<>(inventory.findAll(
                 batch.stream().map(checked -> checked.lb().id()).distinct().toList()));
         // A load balancer twice in one batch: the second run starts from what the first one left.
@@ -407,7 +415,9 @@ public class Verifier {
             }
             verdicts.add(verdict);
         }
-        inventory.recordAll(verdicts);
+        // The inventory's rows are updated after the events are appended, with the append lock held, as every other
+        // transaction that appends and then updates a load balancer does: so none of them waits for the other.
+        AuditTogether.afterAppending(() -> inventory.recordAll(verdicts));
     }
 
     private void alertRefusals(Set<String> refusals) {

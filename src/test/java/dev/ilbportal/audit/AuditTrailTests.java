@@ -85,6 +85,38 @@ class AuditTrailTests {
     }
 
     @Test
+    void writesAfterAppendingTogetherRunAfterTheEventsAreAppendedWithTheAppendLockHeld() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        long before = head();
+        String lb = "lb-after-" + java.util.UUID.randomUUID();
+        List<Integer> appendedSeenByTheWrite = new java.util.ArrayList<>();
+        List<Integer> appendLocksHeld = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            dev.ilbportal.shared.AuditTogether.inThisTransaction();
+            for (int i = 0; i < 3; i++) {
+                events.publishEvent(SampleEvent.change(lb, "r-after", "verification.run-completed",
+                        Map.of("run", i), Map.of("run", i + 1)));
+            }
+            dev.ilbportal.shared.AuditTogether.afterAppending(() -> {
+                appendedSeenByTheWrite.add(jdbc.queryForObject("select count(*) from audit_event "
+                        + "where load_balancer_id = ?", Integer.class, lb));
+                appendLocksHeld.add(jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' "
+                        + "and pid = pg_backend_pid() and objid = 7352001 and granted", Integer.class));
+            });
+            // nothing appended and no append lock taken while the transaction is still at work
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where load_balancer_id = ?",
+                    Integer.class, lb)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' "
+                    + "and pid = pg_backend_pid() and objid = 7352001", Integer.class)).isZero();
+        });
+        assertThat(appendedSeenByTheWrite).containsExactly(3);
+        assertThat(eventsSince(before, "verification.run-completed")).filteredOn(row -> lb.equals(
+                row.get("load_balancer_id"))).hasSize(3);
+        assertThat(appendLocksHeld).containsExactly(1);
+        assertThat(chainCheck.check().intact()).isTrue();
+    }
+
+    @Test
     void signInIsRecordedWithTheRolesHeldAtThatMoment() throws Exception {
         long before = head();
         new SandboxBrowserlessLogin(portal()).signIn("riley");

@@ -30,9 +30,10 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Civo can list a load balancer without an address (still being built, or a Kubernetes one behind proxy protocol).
- * The portal probing from its own process must then record the probes as inconclusive with the reason, not fail
- * the whole run on a null address.
+ * What is probed is the address Civo lists now. Civo can list a load balancer without an address (still being built,
+ * or a Kubernetes one behind proxy protocol): the portal probing from its own process must then record the probes as
+ * inconclusive with the reason, not fail the whole run on a null address. A round starts its outside probes at the
+ * address the inventory recorded, before Civo's list arrives: when the list shows another, that one is probed.
  */
 @PortalApplicationTest
 @TestPropertySource(locations = "classpath:fast-sandbox.properties")
@@ -86,25 +87,10 @@ class MissingAddressVerificationTests {
         InternalLoadBalancer lb = provisioned();
         RegionSnapshot read = RegionSnapshot.read(civo, lb.region());
         LoadBalancer live = read.loadBalancer(lb.civoId()).orElseThrow();
-        LoadBalancer withoutAddresses = new LoadBalancer(live.id(), live.name(), live.serviceName(),
-                live.networkId(), live.algorithm(), live.backends(), live.instancePools(),
-                live.externalTrafficPolicy(), live.sessionAffinity(), live.sessionAffinityConfigTimeout(),
-                live.enableProxyProtocol(), null, null, live.firewallId(), live.clusterId(), live.state(),
-                live.reservedIpId(), live.reservedIpName(), live.reservedIp(), live.maxConcurrentRequests(),
-                live.options());
-        Map<String, LoadBalancer> loadBalancers = new HashMap<>(read.loadBalancers());
-        loadBalancers.put(live.id(), withoutAddresses);
-        RegionSnapshot snapshot = new RegionSnapshot(read.region(), loadBalancers, read.firewalls(), null,
-                read.calls(), false);
-        StaticListableBeanFactory vantages = new StaticListableBeanFactory();
-        vantages.addBean("inside", new OwnProcess(Side.INSIDE));
-        vantages.addBean("outside", new OwnProcess(Side.OUTSIDE));
-        LoadBalancerChecks checks = new LoadBalancerChecks(civo, vantages.getBeanProvider(Vantage.class),
-                properties, kubernetesTargets);
-        Round round = new Round(new CheckResult(CheckName.OUTSIDE_CONTROL, Outcome.PASS, "control", "portal-outside",
-                "TCP connect succeeded", 1));
+        RegionSnapshot snapshot = withListed(read, withAddresses(live, null, null));
+        LoadBalancerChecks checks = checksWithOutside(new OwnProcess(Side.OUTSIDE));
 
-        List<CheckResult> results = checks.run(lb, snapshot, round, Optional.empty());
+        List<CheckResult> results = checks.run(lb, snapshot, passedControl(), Optional.empty());
 
         assertThat(results).filteredOn(check -> check.check() == CheckName.INSIDE_REACHABLE).singleElement()
                 .satisfies(check -> {
@@ -116,5 +102,92 @@ class MissingAddressVerificationTests {
                 .satisfies(check -> assertThat(check.outcome()).isEqualTo(Outcome.INCONCLUSIVE));
         assertThat(results).filteredOn(check -> check.check() == CheckName.AVAILABLE).singleElement()
                 .satisfies(check -> assertThat(check.outcome()).isEqualTo(Outcome.FAIL));
+    }
+
+    /** An outside vantage point that remembers where it was sent and finds every port closed. */
+    record RecordingOutside(List<String> probed) implements Vantage {
+        @Override
+        public String name() {
+            return "recording-outside";
+        }
+
+        @Override
+        public Side side() {
+            return Side.OUTSIDE;
+        }
+
+        @Override
+        public Probe probe(String networkId, String ip, int port, boolean http, Duration timeout) {
+            probed.add(ip + ":" + port);
+            return new Probe(Probe.Reach.REFUSED, "Connection refused", null);
+        }
+    }
+
+    @Test
+    void outsideProbesStartedAtTheRecordedAddressAreRepeatedAtTheAddressCivoListsWhenItChanged() {
+        InternalLoadBalancer lb = provisioned();
+        RegionSnapshot read = RegionSnapshot.read(civo, lb.region());
+        LoadBalancer live = read.loadBalancer(lb.civoId()).orElseThrow();
+        RegionSnapshot moved = withListed(read, withAddresses(live, "198.51.100.77", live.privateIp()));
+        List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadBalancerChecks checks = checksWithOutside(new RecordingOutside(probed));
+        Round round = passedControl();
+        int port = lb.listeningPorts().getFirst().port();
+
+        LoadBalancerChecks.OutsideProbes early = checks.startOutsideProbes(lb, lb.publicIp(), round);
+        List<CheckResult> results = checks.probes(lb, moved, round, Optional.empty(), early);
+
+        assertThat(results).filteredOn(check -> check.check() == CheckName.OUTSIDE_UNREACHABLE).first()
+                .satisfies(check -> {
+                    assertThat(check.target()).isEqualTo("198.51.100.77:" + port);
+                    assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+                });
+        assertThat(probed).contains(lb.publicIp() + ":" + port, "198.51.100.77:" + port);
+    }
+
+    @Test
+    void outsideProbesStartedAtTheRecordedAddressCountWhenCivoListsTheSameOne() {
+        InternalLoadBalancer lb = provisioned();
+        RegionSnapshot read = RegionSnapshot.read(civo, lb.region());
+        List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadBalancerChecks checks = checksWithOutside(new RecordingOutside(probed));
+        Round round = passedControl();
+
+        LoadBalancerChecks.OutsideProbes early = checks.startOutsideProbes(lb, lb.publicIp(), round);
+        List<CheckResult> results = checks.probes(lb, read, round, Optional.empty(), early);
+
+        assertThat(read.loadBalancer(lb.civoId()).orElseThrow().publicIp()).isEqualTo(lb.publicIp());
+        assertThat(results).filteredOn(check -> check.check() == CheckName.OUTSIDE_UNREACHABLE)
+                .extracting(CheckResult::target)
+                .containsExactlyElementsOf(lb.listeningPorts().stream().map(p -> lb.publicIp() + ":" + p.port())
+                        .toList());
+        assertThat(probed).hasSize(lb.listeningPorts().size());
+    }
+
+    private LoadBalancerChecks checksWithOutside(Vantage outside) {
+        StaticListableBeanFactory vantages = new StaticListableBeanFactory();
+        vantages.addBean("inside", new OwnProcess(Side.INSIDE));
+        vantages.addBean("outside", outside);
+        return new LoadBalancerChecks(civo, vantages.getBeanProvider(Vantage.class), properties, kubernetesTargets);
+    }
+
+    private static Round passedControl() {
+        return new Round(new CheckResult(CheckName.OUTSIDE_CONTROL, Outcome.PASS, "control", "portal-outside",
+                "TCP connect succeeded", 1));
+    }
+
+    /** The region as read, with one load balancer listed as given. */
+    private static RegionSnapshot withListed(RegionSnapshot read, LoadBalancer listed) {
+        Map<String, LoadBalancer> loadBalancers = new HashMap<>(read.loadBalancers());
+        loadBalancers.put(listed.id(), listed);
+        return new RegionSnapshot(read.region(), loadBalancers, read.firewalls(), null, read.calls(), false);
+    }
+
+    private static LoadBalancer withAddresses(LoadBalancer live, String publicIp, String privateIp) {
+        return new LoadBalancer(live.id(), live.name(), live.serviceName(), live.networkId(), live.algorithm(),
+                live.backends(), live.instancePools(), live.externalTrafficPolicy(), live.sessionAffinity(),
+                live.sessionAffinityConfigTimeout(), live.enableProxyProtocol(), publicIp, privateIp,
+                live.firewallId(), live.clusterId(), live.state(), live.reservedIpId(), live.reservedIpName(),
+                live.reservedIp(), live.maxConcurrentRequests(), live.options());
     }
 }

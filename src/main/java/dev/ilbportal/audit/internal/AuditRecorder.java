@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends every {@link PortalEvent} to the audit trail synchronously, inside the publisher's transaction, so the
  * change and its audit row commit or roll back together (a {@code @TransactionalEventListener} would run after the
  * commit and could lose the row). Events that record no change (a sign-in, a refusal) get a transaction of their own.
- * A transaction that asked for {@link AuditTogether} has its events appended in one batch just before it commits.
+ * A transaction that asked for {@link AuditTogether} has its events prepared as published and appended in one batch
+ * just before it commits.
  */
 @Component
 class AuditRecorder {
@@ -39,30 +40,37 @@ class AuditRecorder {
                     + "published inside the transaction that makes the change; none is active");
         }
         if (event.recordsChange() && AuditTogether.requested()) {
-            pending().add(event);
+            pending().add(log.prepare(event));
             return;
         }
         joinOrStart.executeWithoutResult(status -> log.append(event));
     }
 
     /**
-     * The events of a transaction that asked for {@link AuditTogether}: the first takes the append lock at once (the
-     * lock order stays as if each were appended when published); all are appended in one batch before the commit.
+     * The events of a transaction that asked for {@link AuditTogether}, prepared as they are published (outside the
+     * append lock) and appended in one batch just before the commit, ahead of the transaction's
+     * {@link AuditTogether#afterAppending} writes: the lock is taken then, and held only for numbering, hashing,
+     * the insert, those writes and the commit.
      */
     @SuppressWarnings("unchecked")
-    private List<PortalEvent> pending() {
-        List<PortalEvent> pending = (List<PortalEvent>) TransactionSynchronizationManager.getResource(PENDING);
+    private List<AuditLog.Prepared> pending() {
+        List<AuditLog.Prepared> pending = (List<AuditLog.Prepared>) TransactionSynchronizationManager
+                .getResource(PENDING);
         if (pending != null) {
             return pending;
         }
-        log.lockForAppend();
-        List<PortalEvent> created = new ArrayList<>();
+        List<AuditLog.Prepared> created = new ArrayList<>();
         TransactionSynchronizationManager.bindResource(PENDING, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public int getOrder() {
+                return AuditTogether.APPEND_ORDER;
+            }
+
+            @Override
             public void beforeCommit(boolean readOnly) {
                 if (!created.isEmpty()) {
-                    log.appendAll(List.copyOf(created));
+                    log.appendPrepared(List.copyOf(created));
                     created.clear();
                 }
             }

@@ -57,17 +57,30 @@ public class LoadBalancerChecks {
 
     static final int INSIDE_PARALLELISM = 256;
 
-    /** Starts a round: probes the control target once from the outside vantage point. */
+    /**
+     * Starts a round: probes the control target once from the outside vantage point, on a virtual thread of its own,
+     * so the round's outside probes start beside it instead of after it.
+     */
     public Round startRound() {
         Optional<Vantage> outside = vantage(Side.OUTSIDE);
         if (outside.isEmpty()) {
             return new Round(new CheckResult(CheckName.OUTSIDE_CONTROL, Outcome.INCONCLUSIVE, null, "none",
                     "No outside vantage point is configured", 0));
         }
-        Round round = new Round(OutsideControl.probe(outside.get(), properties.outsideControl(),
-                properties.connectTimeout()));
-        noteRefusal(round, outside.get(), round.control().detail(), round.control().outcome() != Outcome.PASS
-                && round.control().detail().contains(UNTRUSTED_MARK));
+        java.util.concurrent.CompletableFuture<CheckResult> control = new java.util.concurrent.CompletableFuture<>();
+        Round round = new Round(control);
+        Thread.ofVirtual().start(() -> {
+            try {
+                CheckResult result = OutsideControl.probe(outside.get(), properties.outsideControl(),
+                        properties.connectTimeout());
+                noteRefusal(round, outside.get(), result.detail(), result.outcome() != Outcome.PASS
+                        && result.detail().contains(UNTRUSTED_MARK));
+                control.complete(result);
+            } catch (RuntimeException | Error e) {
+                control.complete(new CheckResult(CheckName.OUTSIDE_CONTROL, Outcome.INCONCLUSIVE, null,
+                        outside.get().name(), "The control probe failed: " + e.getMessage(), 0));
+            }
+        });
         return round;
     }
 
@@ -99,45 +112,76 @@ public class LoadBalancerChecks {
     }
 
     /**
-     * Starts the outside probe of every port of {@code lb} at once, each on a virtual thread of its own (they usually
-     * wait out the whole timeout); a round starts every load balancer's before any inside probe, so ten thousand
-     * outside timeouts run together and nothing queues in front of them. Empty when there is nothing to probe.
+     * The outside probes of one load balancer's ports, started at {@code address}: usually its public IP as Civo
+     * lists it, or, in a round, the one the inventory recorded at provisioning, started before Civo's list has arrived.
      */
-    public List<java.util.concurrent.CompletableFuture<CheckResult>> startOutsideProbes(InternalLoadBalancer lb,
-            RegionSnapshot snapshot, Round round) {
+    public record OutsideProbes(String address, List<java.util.concurrent.CompletableFuture<CheckResult>> results) {
+
+        static final OutsideProbes NONE = new OutsideProbes(null, List.of());
+
+        /** Whether these probes went to the address Civo lists now (otherwise they prove nothing about it). */
+        boolean wentTo(String listed) {
+            return address != null && address.equals(listed);
+        }
+    }
+
+    /**
+     * Starts the outside probes at the public IP Civo lists for {@code lb} in {@code snapshot}; none when it is not
+     * there.
+     */
+    public OutsideProbes startOutsideProbes(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round) {
         Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
         if (!snapshot.answered() || live.isEmpty()) {
-            return List.of();
+            return OutsideProbes.NONE;
+        }
+        return startOutsideProbes(lb, live.get().publicIp(), round);
+    }
+
+    /**
+     * Starts the outside probe of every port of {@code lb} at {@code address} at once, each on a virtual thread of
+     * its own (they usually wait out the whole timeout); a round starts every load balancer's before any inside
+     * probe, so ten thousand outside timeouts run together and nothing queues in front of them. None when there is no
+     * address: the probes that run afterwards say so.
+     */
+    public OutsideProbes startOutsideProbes(InternalLoadBalancer lb, String address, Round round) {
+        if (address == null || address.isBlank()) {
+            return OutsideProbes.NONE;
         }
         List<java.util.concurrent.CompletableFuture<CheckResult>> outside = new ArrayList<>();
         for (ListeningPort port : lb.listeningPorts()) {
             java.util.concurrent.CompletableFuture<CheckResult> result = new java.util.concurrent.CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try {
-                    result.complete(reach(Side.OUTSIDE, lb, live.get().publicIp(), port, round));
+                    result.complete(reach(Side.OUTSIDE, lb, address, port, round));
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }
             });
             outside.add(result);
         }
-        return outside;
+        return new OutsideProbes(address, outside);
     }
 
-    /** The network half with the outside probes already started ({@link #startOutsideProbes}). */
+    /**
+     * The network half with the outside probes already started ({@link #startOutsideProbes}). Probes that went to
+     * another address than the one Civo lists now (the inventory's, when the load balancer's IP changed) are not
+     * used: its listed address is probed again, so every result is about the address Civo reports.
+     */
     public List<CheckResult> probes(InternalLoadBalancer lb, RegionSnapshot snapshot, Round round,
-                                    Optional<ServiceManifest> kubernetesService,
-                                    List<java.util.concurrent.CompletableFuture<CheckResult>> outside) {
+                                    Optional<ServiceManifest> kubernetesService, OutsideProbes started) {
         List<CheckResult> results = new ArrayList<>();
         Optional<LoadBalancer> live = snapshot.loadBalancer(lb.civoId());
         if (!snapshot.answered() || live.isEmpty()) {
             return results;
         }
+        OutsideProbes outside = started.wentTo(live.get().publicIp()) ? started
+                : startOutsideProbes(lb, live.get().publicIp(), round);
         results.add(round.control());
         List<ListeningPort> ports = lb.listeningPorts();
         for (int i = 0; i < ports.size(); i++) {
             results.add(reach(Side.INSIDE, lb, live.get().privateIp(), ports.get(i), round));
-            results.add(outside.get(i).join());
+            results.add(outside.results().isEmpty() ? reach(Side.OUTSIDE, lb, live.get().publicIp(), ports.get(i),
+                    round) : outside.results().get(i).join());
         }
         kubernetesService.ifPresent(service -> results.add(serviceShowsLoadBalancer(lb, live.get(), service,
                 round)));
