@@ -1,6 +1,6 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.List;
@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DriftedLoadBalancers {
 
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
 
-    DriftedLoadBalancers(InternalLoadBalancers inventory) {
+    DriftedLoadBalancers(Inventory inventory) {
         this.inventory = inventory;
     }
 
@@ -24,7 +24,7 @@ public class DriftedLoadBalancers {
     public List<InternalLoadBalancer> visibleTo(CurrentUser user) {
         boolean everything = user.has(PortalRole.AUDITOR) || user.has(PortalRole.ADMIN)
                 || user.has(PortalRole.APPROVER);
-        return inventory.findByStatusAndProofStatusIn(InternalLoadBalancer.Status.ACTIVE, List.of("EXPOSED", "STALE"))
+        return inventory.activeWithProofStatusIn(List.of("EXPOSED", "STALE"))
                 .stream()
                 .filter(lb -> everything || user.isMemberOf(lb.team()))
                 .toList();

@@ -1,10 +1,9 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InventoryVerificationState {
 
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
     private final JdbcTemplate jdbc;
 
-    InventoryVerificationState(InternalLoadBalancers inventory, JdbcTemplate jdbc) {
+    InventoryVerificationState(Inventory inventory, JdbcTemplate jdbc) {
         this.inventory = inventory;
         this.jdbc = jdbc;
     }
@@ -34,9 +33,7 @@ public class InventoryVerificationState {
     /** The current rows of several load balancers, read together (those that no longer exist are left out). */
     @Transactional(readOnly = true)
     public Map<UUID, InternalLoadBalancer> findAll(Collection<UUID> loadBalancerIds) {
-        Map<UUID, InternalLoadBalancer> found = new HashMap<>();
-        inventory.findAllById(loadBalancerIds).forEach(lb -> found.put(lb.id(), lb));
-        return found;
+        return inventory.findAll(loadBalancerIds);
     }
 
     /**
@@ -101,7 +98,7 @@ public class InventoryVerificationState {
     /** The load balancers that verification looks after: the active ones. */
     @Transactional(readOnly = true)
     public List<InternalLoadBalancer> verifiable() {
-        return inventory.findByStatusIn(List.of(InternalLoadBalancer.Status.ACTIVE));
+        return inventory.inStatus(InternalLoadBalancer.Status.ACTIVE);
     }
 
     @Transactional(readOnly = true)
@@ -112,12 +109,12 @@ public class InventoryVerificationState {
     /** Records a run's verdict and the proof status it leads to, in the caller's transaction. */
     @Transactional
     public void record(UUID loadBalancerId, String outcome, String proofStatus, Instant at) {
-        inventory.recordProof(loadBalancerId, outcome, "PASS".equals(outcome), proofStatus, at);
+        inventory.recordProof(loadBalancerId, outcome, proofStatus, at);
     }
 
     /** Moves the proof status without a run (a proof that aged); false when someone else moved it first. */
     @Transactional
     public boolean moveProofStatus(UUID loadBalancerId, String from, String to, Instant at) {
-        return inventory.moveProofStatus(loadBalancerId, from, to, at) == 1;
+        return inventory.moveProofStatus(loadBalancerId, from, to, at);
     }
 }

@@ -8,7 +8,7 @@ import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.civo.model.FirewallRuleCreateRequest;
 import dev.ilbportal.provisioning.ApprovedRequestFixture;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.LoadBalancerSpec.FirewallChoice;
 import dev.ilbportal.requests.RequestWorkflow;
@@ -34,7 +34,7 @@ class ExposureJourneyBrowserTests extends BrowserJourney {
     @Autowired
     CivoClient civo;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     VerificationSchedule schedule;
     @Autowired

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ilbportal.civo.CivoClient;
 import dev.ilbportal.provisioning.internal.EndDates;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
@@ -68,7 +68,7 @@ class EndDatesTests {
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     EndDates endDates;
     @Autowired

@@ -12,7 +12,7 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.provisioning.internal.FirewallRestoring;
 import dev.ilbportal.provisioning.internal.FirewallRestoring.PlanChangedMeanwhile;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
@@ -78,7 +78,7 @@ class FirewallRestoreTests {
     @Autowired
     ProvisioningJobs jobs;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     FirewallRestoring restoring;
     @Autowired

@@ -1,6 +1,6 @@
 package dev.ilbportal.provisioning;
 
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class KubernetesManualApplyTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
 
     KubernetesCluster cluster;
     ProvisioningHarness harness;

@@ -1,7 +1,7 @@
 package dev.ilbportal.provisioning;
 
 import dev.ilbportal.provisioning.internal.Decommissioning;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +46,7 @@ class KubernetesProvisioningTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

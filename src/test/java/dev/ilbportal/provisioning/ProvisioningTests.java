@@ -1,7 +1,7 @@
 package dev.ilbportal.provisioning;
 
 import dev.ilbportal.provisioning.internal.Decommissioning;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
@@ -50,7 +50,7 @@ class ProvisioningTests {
     @Autowired
     ProvisioningAdministration administration;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     SandboxFaults faults;
     @Autowired

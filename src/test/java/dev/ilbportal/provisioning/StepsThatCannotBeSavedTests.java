@@ -2,7 +2,7 @@ package dev.ilbportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.requests.internal.LoadBalancerSpec;
@@ -31,7 +31,7 @@ class StepsThatCannotBeSavedTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    InternalLoadBalancers inventory;
+    Inventory inventory;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -17,7 +17,7 @@ import dev.ilbportal.web.api.ApiProblem;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.JobStatus;
 import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
@@ -56,14 +56,14 @@ class ProvisioningApi {
     private final ProvisioningJobs jobs;
     private final StepLog stepLog;
     private final RequestLookup requests;
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
     private final Decommissioning decommissioning;
     private final ProvisioningAdministration administration;
     private final FirewallRestoring restoring;
     private final EndDateExtensions extensions;
     private final JsonMapper json;
 
-    ProvisioningApi(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests, InternalLoadBalancers inventory,
+    ProvisioningApi(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests, Inventory inventory,
                     Decommissioning decommissioning, ProvisioningAdministration administration,
                     FirewallRestoring restoring, EndDateExtensions extensions, JsonMapper json) {
         this.restoring = restoring;

@@ -47,7 +47,7 @@ class ApprovedRequestListener {
             return;
         }
         if (request.kind() == RequestKind.EXTEND_END_DATE) {
-            InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
+            InventoryEntry lb = inventory.findById(request.loadBalancerId()).orElseThrow();
             java.time.LocalDate from = lb.endsOn();
             java.time.LocalDate to = requests.endDateOf(request.id()).orElseThrow();
             lb.extendTo(to, clock.instant());
@@ -57,7 +57,7 @@ class ApprovedRequestListener {
             return;
         }
         if (request.kind() == RequestKind.RESTORE_FIREWALL) {
-            InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
+            InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow().view();
             ProvisioningJob job = jobs.save(ProvisioningJob.restoreFirewall(request.id(), lb, plan, clock.instant()));
             events.publishEvent(new ProvisioningStarted(job.id(), request.id(), request.team(), lb.region()));
             return;
@@ -68,10 +68,10 @@ class ApprovedRequestListener {
     }
 
     private void startDecommission(RequestView request, SubmittedPlan plan) {
-        InternalLoadBalancer lb = inventory.findById(request.loadBalancerId()).orElseThrow();
+        InventoryEntry lb = inventory.findById(request.loadBalancerId()).orElseThrow();
         lb.markDecommissioning(clock.instant());
         inventory.save(lb);
-        ProvisioningJob job = jobs.save(ProvisioningJob.decommission(request.id(), lb, plan.json(), plan.hash(),
+        ProvisioningJob job = jobs.save(ProvisioningJob.decommission(request.id(), lb.view(), plan.json(), plan.hash(),
                 clock.instant()));
         events.publishEvent(new ProvisioningStarted(job.id(), request.id(), request.team(), lb.region()));
     }

@@ -29,12 +29,12 @@ import org.springframework.util.StringUtils;
 @Service
 public class Decommissioning {
 
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
     private final Decommissions decommissions;
     private final CivoProperties civo;
     private final ApplicationEventPublisher events;
 
-    Decommissioning(InternalLoadBalancers inventory, Decommissions decommissions, CivoProperties civo,
+    Decommissioning(Inventory inventory, Decommissions decommissions, CivoProperties civo,
                     ApplicationEventPublisher events) {
         this.inventory = inventory;
         this.decommissions = decommissions;

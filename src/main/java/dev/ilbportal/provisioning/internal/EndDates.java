@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +55,9 @@ public class EndDates {
     public int runRound() {
         LocalDate today = LocalDate.now(clock);
         int done = 0;
-        for (InternalLoadBalancer lb : inventory.findActiveEndingBy(today.plusDays(7))) {
+        List<InternalLoadBalancer> ending = inventory.findActiveEndingBy(today.plusDays(7)).stream()
+                .map(InventoryEntry::view).toList();
+        for (InternalLoadBalancer lb : ending) {
             if (handleWithRetry(lb, today)) {
                 done++;
             }

@@ -36,14 +36,14 @@ import org.springframework.context.ApplicationEventPublisher;
 @Service
 public class FirewallRestoring {
 
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
     private final FirewallRestores restores;
     private final CivoClient civo;
     private final CivoProperties civoProperties;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    FirewallRestoring(InternalLoadBalancers inventory, FirewallRestores restores, CivoClient civo,
+    FirewallRestoring(Inventory inventory, FirewallRestores restores, CivoClient civo,
                       CivoProperties civoProperties, TransactionTemplate transactions,
                       ApplicationEventPublisher events) {
         this.inventory = inventory;

@@ -54,7 +54,7 @@ class KubernetesServiceSteps {
                     ? Optional.of(plan.serviceManifest(job.firewallId())) : Optional.empty();
         }
         return job.loadBalancerId() == null ? Optional.empty()
-                : inventory.findByCivoId(job.loadBalancerId()).flatMap(targets::serviceOf);
+                : inventory.findByCivoId(job.loadBalancerId()).map(InventoryEntry::view).flatMap(targets::serviceOf);
     }
 
     StepResult applyService(ProvisioningJob job, ProvisioningPlan plan, Consumer<ProvisioningJob> checkpoint) {

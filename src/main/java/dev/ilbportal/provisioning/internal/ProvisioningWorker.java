@@ -1,6 +1,5 @@
 package dev.ilbportal.provisioning.internal;
 
-import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.ProvisioningEvents;
 import dev.ilbportal.provisioning.ProvisioningStep;
 import dev.ilbportal.civo.CivoApiException;
@@ -367,8 +366,8 @@ public class ProvisioningWorker {
             fence(claim);
             job.releaseLease();
             Instant now = clock.instant();
-            InternalLoadBalancer lb = inventory.findByRequestId(job.requestId()).orElseGet(() -> {
-                InternalLoadBalancer created = InternalLoadBalancer.from(job, now);
+            InventoryEntry lb = inventory.findByRequestId(job.requestId()).orElseGet(() -> {
+                InventoryEntry created = InventoryEntry.from(job, now);
                 created.endOn(requests.endDateOf(job.requestId()).orElse(null));
                 return inventory.save(created);
             });

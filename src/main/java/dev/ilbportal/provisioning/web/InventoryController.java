@@ -2,7 +2,7 @@ package dev.ilbportal.provisioning.web;
 
 import dev.ilbportal.provisioning.InventoryAccess;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.identity.CurrentUser;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -18,9 +18,9 @@ class InventoryController {
 
     static final int PAGE_SIZE = 25;
 
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
 
-    InventoryController(InternalLoadBalancers inventory) {
+    InventoryController(Inventory inventory) {
         this.inventory = inventory;
     }
 

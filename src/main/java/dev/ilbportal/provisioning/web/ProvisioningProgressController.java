@@ -1,7 +1,7 @@
 package dev.ilbportal.provisioning.web;
 
 import dev.ilbportal.requests.ProvisioningPlan;
-import dev.ilbportal.provisioning.internal.InternalLoadBalancers;
+import dev.ilbportal.provisioning.internal.Inventory;
 import dev.ilbportal.provisioning.internal.ProvisioningAdministration;
 import dev.ilbportal.provisioning.internal.ProvisioningJob;
 import dev.ilbportal.provisioning.internal.ProvisioningJobs;
@@ -28,12 +28,12 @@ class ProvisioningProgressController {
     private final StepLog stepLog;
     private final RequestLookup requests;
     private final ProvisioningAdministration administration;
-    private final InternalLoadBalancers inventory;
+    private final Inventory inventory;
     private final org.springframework.transaction.support.TransactionTemplate snapshot;
     private final java.time.Clock clock;
 
     ProvisioningProgressController(ProvisioningJobs jobs, StepLog stepLog, RequestLookup requests,
-                                   ProvisioningAdministration administration, InternalLoadBalancers inventory,
+                                   ProvisioningAdministration administration, Inventory inventory,
                                    org.springframework.transaction.PlatformTransactionManager transactions,
                                    java.time.Clock clock) {
         this.clock = clock;
