@@ -2,6 +2,7 @@ package dev.ilbportal.audit;
 
 import dev.ilbportal.audit.internal.CsvCell;
 import dev.ilbportal.shared.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +53,21 @@ public class AuditExport {
     /** Where the export goes: told the head first (for headers), then asked for the body. */
     public interface Target {
         OutputStream open(ChainHead head) throws IOException;
+
+        /**
+         * An HTTP download: the file is named after the head it ends at, and the head's sequence and hash are in the
+         * headers, so the reader can check the file against the chain.
+         */
+        static Target download(HttpServletResponse response, Format format) {
+            return head -> {
+                response.setContentType(format.contentType() + ";charset=UTF-8");
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");
+                response.setHeader("X-Audit-Head-Hash", head.hash());
+                response.setHeader("X-Audit-Head-Sequence", Long.toString(head.sequence()));
+                return response.getOutputStream();
+            };
+        }
     }
 
     static final List<String> FIELDS = List.of("sequence", "time", "actor_subject", "actor_name", "actor_roles",

@@ -41,17 +41,7 @@ public enum CivoLane {
 
     /** Computes a value with this lane declared on the calling thread, restoring what was declared before. */
     public <T> T call(Supplier<T> work) {
-        CivoLane before = DECLARED.get();
-        DECLARED.set(this);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                DECLARED.remove();
-            } else {
-                DECLARED.set(before);
-            }
-        }
+        return ThreadDeclarations.within(DECLARED, this, work);
     }
 
     /** The name shown on the administration page and used as the metrics tag. */

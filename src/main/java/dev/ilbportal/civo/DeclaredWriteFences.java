@@ -12,19 +12,10 @@ final class DeclaredWriteFences {
 
     static <T> T with(CivoWriteFence fence, Supplier<T> work) {
         CivoWriteFence before = DECLARED.get();
-        DECLARED.set(before == null ? fence : call -> {
+        return ThreadDeclarations.within(DECLARED, before == null ? fence : call -> {
             before.check(call);
             fence.check(call);
-        });
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                DECLARED.remove();
-            } else {
-                DECLARED.set(before);
-            }
-        }
+        }, work);
     }
 
     /** Runs the calling thread's fences, if any; whatever they throw stops the write. */

@@ -3,7 +3,6 @@ package dev.ilbportal.requests;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.RequestsProperties;
-import dev.ilbportal.requests.internal.SpecJson;
 import dev.ilbportal.requests.internal.SpecRules;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Clock;
@@ -80,10 +79,7 @@ public class Decommissions {
         if (requests.existsDecommissionFor(ask.loadBalancerId())) {
             throw new RequestRuleViolation("A decommission of " + ask.name() + " is already asked for.");
         }
-        String original = requests.findById(ask.builtByRequestId()).map(LoadBalancerRequest::specJson)
-                .orElse("{}");
-        SpecSnapshot spec = new SpecSnapshot(SpecJson.withJustification(original, ask.reason().strip()),
-                ask.region(), ask.name());
+        SpecSnapshot spec = requests.specOfAskAbout(ask.builtByRequestId(), ask.reason(), ask.region(), ask.name());
         LoadBalancerRequest request = LoadBalancerRequest.decommission(ask.team(), ask.by(), ask.loadBalancerId(),
                 spec, ask.plan().toSubmitted(), clock.instant(), properties.expiry());
         try {

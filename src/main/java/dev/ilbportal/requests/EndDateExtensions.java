@@ -4,7 +4,6 @@ import dev.ilbportal.requests.internal.EndDate;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.RequestsProperties;
-import dev.ilbportal.requests.internal.SpecJson;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,10 +70,7 @@ public class EndDateExtensions {
         if (requests.existsOpenExtensionFor(ask.loadBalancerId())) {
             throw new RequestRuleViolation("An extension of " + ask.name() + " is already waiting for its decision.");
         }
-        String original = requests.findById(ask.builtByRequestId()).map(LoadBalancerRequest::specJson)
-                .orElse("{}");
-        SpecSnapshot spec = new SpecSnapshot(SpecJson.withJustification(original, ask.reason().strip()),
-                ask.region(), ask.name());
+        SpecSnapshot spec = requests.specOfAskAbout(ask.builtByRequestId(), ask.reason(), ask.region(), ask.name());
         ProvisioningPlan noCalls = new ProvisioningPlan(ask.region(), List.of());
         LoadBalancerRequest request = LoadBalancerRequest.extendEndDate(ask.team(), ask.by(), ask.loadBalancerId(),
                 spec, endDate.date(), noCalls.toSubmitted(), clock.instant(), properties.expiry());

@@ -3,7 +3,6 @@ package dev.ilbportal.requests;
 import dev.ilbportal.requests.internal.LoadBalancerRequest;
 import dev.ilbportal.requests.internal.LoadBalancerRequests;
 import dev.ilbportal.requests.internal.RequestsProperties;
-import dev.ilbportal.requests.internal.SpecJson;
 import dev.ilbportal.requests.internal.SpecSnapshot;
 import java.time.Clock;
 import java.util.UUID;
@@ -61,10 +60,7 @@ public class FirewallRestores {
             throw new RequestRuleViolation("A restore of " + ask.name() + "'s firewall is already waiting for its "
                     + "decision.");
         }
-        String original = requests.findById(ask.builtByRequestId()).map(LoadBalancerRequest::specJson)
-                .orElse("{}");
-        SpecSnapshot spec = new SpecSnapshot(SpecJson.withJustification(original, ask.reason().strip()),
-                ask.region(), ask.name());
+        SpecSnapshot spec = requests.specOfAskAbout(ask.builtByRequestId(), ask.reason(), ask.region(), ask.name());
         LoadBalancerRequest request = LoadBalancerRequest.restoreFirewall(ask.team(), ask.by(), ask.loadBalancerId(),
                 spec, ask.plan().toSubmitted(), clock.instant(), properties.expiry());
         boolean byPolicy = properties.restoreWithoutApproval() && ask.plan().isPureRuleRemoval();

@@ -9,6 +9,7 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import dev.ilbportal.web.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,30 +36,24 @@ public class RequestWorkflow {
     /** Approves the revision the approver reviewed, as long as the request is still as they saw it. */
     @Transactional
     public void approve(UUID requestId, long seenVersion, int revision, String planHash, CurrentUser approver) {
-        requireRole(approver, PortalRole.APPROVER);
-        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
-        request.approve(revision, planHash, Participant.of(approver), properties.approvalsNeeded(), clock.instant());
-        requests.save(request);
+        decide(requestId, seenVersion, approver, PortalRole.APPROVER, (request, by, at) ->
+                request.approve(revision, planHash, by, properties.approvalsNeeded(), at));
     }
 
     /** Rejects the revision the approver reviewed, with a reason, as long as the request is still as they saw it. */
     @Transactional
     public void reject(UUID requestId, long seenVersion, int revision, String planHash, String reason,
                        CurrentUser approver) {
-        requireRole(approver, PortalRole.APPROVER);
-        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, approver);
-        request.reject(revision, planHash, Participant.of(approver), reason, clock.instant());
-        requests.save(request);
+        decide(requestId, seenVersion, approver, PortalRole.APPROVER, (request, by, at) ->
+                request.reject(revision, planHash, by, reason, at));
     }
 
     /** An admin's audited approval outside the usual rules, as long as the request is still as they saw it. */
     @Transactional
     public void overrideApprove(UUID requestId, long seenVersion, int revision, String planHash, String reason,
                                 CurrentUser admin) {
-        requireRole(admin, PortalRole.ADMIN);
-        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, admin);
-        request.overrideApprove(revision, planHash, Participant.of(admin), reason, clock.instant());
-        requests.save(request);
+        decide(requestId, seenVersion, admin, PortalRole.ADMIN, (request, by, at) ->
+                request.overrideApprove(revision, planHash, by, reason, at));
     }
 
     /** The requester's team takes the request back, as long as it is still as they saw it. */
@@ -89,6 +84,20 @@ public class RequestWorkflow {
             requests.save(request);
         }
         return expired;
+    }
+
+    /** A decision on one request by a person in {@code role}, on the version they saw, saved at once. */
+    private void decide(UUID requestId, long seenVersion, CurrentUser person, PortalRole role, Decision decision) {
+        requireRole(person, role);
+        LoadBalancerRequest request = loadAsSeen(requestId, seenVersion, person);
+        decision.apply(request, Participant.of(person), clock.instant());
+        requests.save(request);
+    }
+
+    /** One transition of the request, by a person, at a time. */
+    @FunctionalInterface
+    private interface Decision {
+        void apply(LoadBalancerRequest request, Participant by, Instant at);
     }
 
     /**

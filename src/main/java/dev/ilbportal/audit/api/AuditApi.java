@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,14 +68,7 @@ class AuditApi {
                 CurrentUser user, HttpServletResponse response) {
         requireAuditor(user);
         refuseBad(filter);
-        exports.export(user.asActor(), filter, format, head -> {
-            response.setContentType(format.contentType() + ";charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");
-            response.setHeader("X-Audit-Head-Hash", head.hash());
-            response.setHeader("X-Audit-Head-Sequence", Long.toString(head.sequence()));
-            return response.getOutputStream();
-        });
+        exports.export(user.asActor(), filter, format, AuditExport.Target.download(response, format));
     }
 
     @PostMapping("/chain-checks")

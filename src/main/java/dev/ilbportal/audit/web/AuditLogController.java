@@ -151,14 +151,7 @@ class AuditLogController {
             refuse(response, problem);
             return;
         }
-        exports.export(user.asActor(), filter, format, head -> {
-            response.setContentType(format.contentType() + ";charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"audit-" + head.sequence() + "." + format.extension() + "\"");
-            response.setHeader("X-Audit-Head-Hash", head.hash());
-            response.setHeader("X-Audit-Head-Sequence", Long.toString(head.sequence()));
-            return response.getOutputStream();
-        });
+        exports.export(user.asActor(), filter, format, AuditExport.Target.download(response, format));
     }
 
     private static void refuse(HttpServletResponse response, String problem) {

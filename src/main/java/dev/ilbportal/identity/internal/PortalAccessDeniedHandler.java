@@ -8,9 +8,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
@@ -32,18 +30,14 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
-        if (signedIn) {
-            refusals.denied(CurrentUser.of(authentication), request, denied.getClass().getSimpleName());
-        }
-        if (signedIn && !CurrentUser.of(authentication).hasAnyRole() && "GET".equals(request.getMethod())) {
+        Authentication signedIn = refusals.deniedIfSignedIn(request, denied);
+        if (signedIn != null && !CurrentUser.of(signedIn).hasAnyRole() && "GET".equals(request.getMethod())) {
             response.sendRedirect(request.getContextPath() + "/no-access");
             return;
         }
         log.info("Access denied: {} {} for {}", request.getMethod(),
                 CurrentUser.shortened(request.getRequestURI(), RefusalRecords.MAX_PATH),
-                signedIn ? authentication.getName() : "anonymous");
+                signedIn != null ? signedIn.getName() : "anonymous");
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 }

@@ -12,6 +12,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +52,19 @@ public class RefusalRecords {
             Instant now = clock.instant();
             events.publishEvent(new SignInFailed(shortReason, source, 1, now, now));
         }
+    }
+
+    /**
+     * Records a refused request of the person signed in, if anyone is (an anonymous refusal is a sign-in prompt, not
+     * a person's refusal); returns their authentication, or null when nobody is signed in.
+     */
+    Authentication deniedIfSignedIn(HttpServletRequest request, AccessDeniedException denied) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        denied(CurrentUser.of(authentication), request, denied.getClass().getSimpleName());
+        return authentication;
     }
 
     void denied(CurrentUser user, HttpServletRequest request, String reason) {

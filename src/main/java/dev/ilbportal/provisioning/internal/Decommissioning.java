@@ -12,7 +12,6 @@ import dev.ilbportal.requests.ProvisioningPlan.PlannedCall;
 import dev.ilbportal.requests.ProvisioningPlan.Step;
 import dev.ilbportal.requests.RequestRuleViolation;
 import dev.ilbportal.requests.Participant;
-import dev.ilbportal.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,10 +43,7 @@ public class Decommissioning {
 
     /** The load balancer, if this person may ask for its decommissioning. */
     public InternalLoadBalancer decommissionable(UUID loadBalancerId, CurrentUser user) {
-        InternalLoadBalancer lb = inventory.findById(loadBalancerId)
-                .filter(found -> user.isMemberOf(found.team()) || user.has(PortalRole.AUDITOR)
-                        || user.has(PortalRole.ADMIN))
-                .orElseThrow(() -> new NotFoundException("Load balancer " + loadBalancerId));
+        InternalLoadBalancer lb = InventoryVisibility.seenBy(user, loadBalancerId, inventory.findById(loadBalancerId));
         if (!user.has(PortalRole.REQUESTER) || !user.isMemberOf(lb.team())) {
             throw new AccessDeniedException("Only a requester of team " + lb.team() + " may ask");
         }

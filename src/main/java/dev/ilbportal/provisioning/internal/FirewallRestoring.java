@@ -17,7 +17,6 @@ import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.ProvisioningPlan.PlannedCall;
 import dev.ilbportal.requests.ProvisioningPlan.Step;
 import dev.ilbportal.requests.RequestRuleViolation;
-import dev.ilbportal.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +58,7 @@ public class FirewallRestoring {
      * who may not see it gets "not found"; someone who sees it without the right gets "forbidden".
      */
     public InternalLoadBalancer restorable(UUID loadBalancerId, CurrentUser user) {
-        InternalLoadBalancer lb = inventory.findById(loadBalancerId)
-                .filter(found -> user.isMemberOf(found.team()) || user.has(PortalRole.AUDITOR)
-                        || user.has(PortalRole.ADMIN))
-                .orElseThrow(() -> new NotFoundException("Load balancer " + loadBalancerId));
+        InternalLoadBalancer lb = InventoryVisibility.seenBy(user, loadBalancerId, inventory.findById(loadBalancerId));
         if (!mayAsk(lb, user)) {
             throw new AccessDeniedException("Only a requester of team " + lb.team() + " or an admin may ask");
         }

@@ -116,23 +116,12 @@ public class ProvisioningJob {
     /** A new job for an approved plan, due at once. */
     public static ProvisioningJob provision(UUID requestId, String team, SubmittedPlan approved, Instant now) {
         ProvisioningPlan plan = ProvisioningPlan.read(approved.json(), approved.hash());
-        ProvisioningJob job = new ProvisioningJob();
-        job.id = UUID.randomUUID();
-        job.requestId = requestId;
-        job.kind = Kind.PROVISION;
-        job.status = JobStatus.PENDING;
-        job.step = ProvisioningStep.ENSURE_FIREWALL;
-        job.team = team;
-        job.region = plan.region();
-        job.planJson = approved.json();
-        job.planHash = approved.hash();
+        ProvisioningJob job = pending(requestId, Kind.PROVISION, ProvisioningStep.ENSURE_FIREWALL, team,
+                plan.region(), approved.json(), approved.hash(), now);
         job.networkId = plan.networkId();
         job.firewallName = plan.newFirewallName();
         job.firewallId = plan.existingFirewallId();
         job.loadBalancerName = plan.loadBalancerName();
-        job.nextRunAt = now;
-        job.createdAt = now;
-        job.updatedAt = now;
         return job;
     }
 
@@ -158,16 +147,7 @@ public class ProvisioningJob {
     private static ProvisioningJob onExisting(UUID requestId, Kind kind, ProvisioningStep first,
                                               InternalLoadBalancer lb, String planJson, String planHash,
                                               Instant now) {
-        ProvisioningJob job = new ProvisioningJob();
-        job.id = UUID.randomUUID();
-        job.requestId = requestId;
-        job.kind = kind;
-        job.status = JobStatus.PENDING;
-        job.step = first;
-        job.team = lb.team();
-        job.region = lb.region();
-        job.planJson = planJson;
-        job.planHash = planHash;
+        ProvisioningJob job = pending(requestId, kind, first, lb.team(), lb.region(), planJson, planHash, now);
         job.networkId = lb.networkId();
         job.firewallId = lb.firewallId();
         job.firewallCreated = lb.firewallCreated();
@@ -175,6 +155,22 @@ public class ProvisioningJob {
         job.loadBalancerId = lb.civoId();
         job.privateIp = lb.privateIp();
         job.publicIp = lb.publicIp();
+        return job;
+    }
+
+    /** A new job of {@code kind} for a request's plan, at its first step and due at once. */
+    private static ProvisioningJob pending(UUID requestId, Kind kind, ProvisioningStep first, String team,
+                                           String region, String planJson, String planHash, Instant now) {
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.requestId = requestId;
+        job.kind = kind;
+        job.status = JobStatus.PENDING;
+        job.step = first;
+        job.team = team;
+        job.region = region;
+        job.planJson = planJson;
+        job.planHash = planHash;
         job.nextRunAt = now;
         job.createdAt = now;
         job.updatedAt = now;
@@ -183,10 +179,7 @@ public class ProvisioningJob {
 
     void advance(Instant now) {
         step = step.next();
-        stepAttempts = 0;
-        nextRunAt = now;
-        waitDeadline = null;
-        updatedAt = now;
+        startStepAfresh(now);
         if (step == ProvisioningStep.DONE || step == ProvisioningStep.RESTORED) {
             status = JobStatus.SUCCEEDED;
         } else if (step == ProvisioningStep.CLEANED_UP) {
@@ -286,12 +279,9 @@ public class ProvisioningJob {
             throw new JobStateConflict("Only a failed job can be retried; this one is " + status + ".");
         }
         status = JobStatus.PENDING;
-        stepAttempts = 0;
-        waitDeadline = null;
         failureCode = null;
         failureReason = null;
-        nextRunAt = now;
-        updatedAt = now;
+        startStepAfresh(now);
     }
 
     /**
@@ -311,6 +301,11 @@ public class ProvisioningJob {
         leaseToken = null;
         status = JobStatus.PENDING;
         step = ProvisioningStep.DELETE_LOAD_BALANCER;
+        startStepAfresh(now);
+    }
+
+    /** The current step is due at once, with no attempt counted and no wait begun. */
+    private void startStepAfresh(Instant now) {
         stepAttempts = 0;
         waitDeadline = null;
         nextRunAt = now;

@@ -150,11 +150,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     public static LoadBalancerRequest decommission(String team, Participant requester, UUID loadBalancerId,
                                                    SpecSnapshot spec, SubmittedPlan plan, Instant now,
                                                    Duration expiry) {
-        LoadBalancerRequest request = draft(team, requester, spec, now);
-        request.kind = RequestKind.DECOMMISSION;
-        request.loadBalancerId = loadBalancerId;
-        request.submit(plan, requester, now, expiry);
-        return request;
+        return askAbout(RequestKind.DECOMMISSION, team, requester, loadBalancerId, spec, null, plan, now, expiry);
     }
 
     /**
@@ -164,11 +160,7 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     public static LoadBalancerRequest restoreFirewall(String team, Participant requester, UUID loadBalancerId,
                                                       SpecSnapshot spec, SubmittedPlan plan, Instant now,
                                                       Duration expiry) {
-        LoadBalancerRequest request = draft(team, requester, spec, now);
-        request.kind = RequestKind.RESTORE_FIREWALL;
-        request.loadBalancerId = loadBalancerId;
-        request.submit(plan, requester, now, expiry);
-        return request;
+        return askAbout(RequestKind.RESTORE_FIREWALL, team, requester, loadBalancerId, spec, null, plan, now, expiry);
     }
 
     /**
@@ -178,8 +170,15 @@ public class LoadBalancerRequest extends AbstractAggregateRoot<LoadBalancerReque
     public static LoadBalancerRequest extendEndDate(String team, Participant requester, UUID loadBalancerId,
                                                     SpecSnapshot spec, java.time.LocalDate endsOn,
                                                     SubmittedPlan plan, Instant now, Duration expiry) {
+        return askAbout(RequestKind.EXTEND_END_DATE, team, requester, loadBalancerId, spec, endsOn, plan, now, expiry);
+    }
+
+    /** A request of {@code kind} about an existing load balancer, submitted at once with its plan. */
+    private static LoadBalancerRequest askAbout(RequestKind kind, String team, Participant requester,
+                                                UUID loadBalancerId, SpecSnapshot spec, java.time.LocalDate endsOn,
+                                                SubmittedPlan plan, Instant now, Duration expiry) {
         LoadBalancerRequest request = draft(team, requester, spec, now);
-        request.kind = RequestKind.EXTEND_END_DATE;
+        request.kind = kind;
         request.loadBalancerId = loadBalancerId;
         request.endsOn = endsOn;
         request.submit(plan, requester, now, expiry);

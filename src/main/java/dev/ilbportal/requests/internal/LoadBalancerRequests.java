@@ -12,6 +12,15 @@ import org.springframework.data.jpa.repository.Query;
 /** The stored requests. */
 public interface LoadBalancerRequests extends JpaRepository<LoadBalancerRequest, UUID> {
 
+    /**
+     * The spec of an ask about a load balancer that exists (decommission, firewall restore, end-date extension): the
+     * spec of the request that built it, with the ask's reason as its justification.
+     */
+    default SpecSnapshot specOfAskAbout(UUID builtByRequestId, String reason, String region, String name) {
+        String original = findById(builtByRequestId).map(LoadBalancerRequest::specJson).orElse("{}");
+        return new SpecSnapshot(SpecJson.withJustification(original, reason.strip()), region, name);
+    }
+
     Page<LoadBalancerRequest> findByTeamInOrderByUpdatedAtDesc(Collection<String> teams, Pageable page);
 
     @Query("""

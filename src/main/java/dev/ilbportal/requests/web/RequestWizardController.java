@@ -9,6 +9,7 @@ import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.identity.PortalRole;
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -63,12 +64,8 @@ class RequestWizardController {
 
     @GetMapping("/requests/{id}/firewall")
     String networkStep(@PathVariable UUID id, CurrentUser user, Model model) {
-        RequestDrafts.Draft draft = drafts.open(id, user);
-        if (!draft.isEditable()) {
-            return "redirect:/requests/" + id;
-        }
-        return pages.network(model, user, draft, NetworkStepForm.of(draft.team(), draft.spec()),
-                StepOutcome.refused(new SpecProblems()));
+        return whileEditable(id, user, draft -> pages.network(model, user, draft,
+                NetworkStepForm.of(draft.team(), draft.spec()), StepOutcome.refused(new SpecProblems())));
     }
 
     @PostMapping("/requests/{id}/firewall")
@@ -89,12 +86,8 @@ class RequestWizardController {
 
     @GetMapping("/requests/{id}/load-balancer")
     String loadBalancerStep(@PathVariable UUID id, CurrentUser user, Model model) {
-        RequestDrafts.Draft draft = drafts.open(id, user);
-        if (!draft.isEditable()) {
-            return "redirect:/requests/" + id;
-        }
-        return pages.loadBalancer(model, draft, LoadBalancerStepForm.of(draft.spec()),
-                StepOutcome.refused(new SpecProblems()));
+        return whileEditable(id, user, draft -> pages.loadBalancer(model, draft,
+                LoadBalancerStepForm.of(draft.spec()), StepOutcome.refused(new SpecProblems())));
     }
 
     @PostMapping("/requests/{id}/load-balancer")
@@ -129,11 +122,8 @@ class RequestWizardController {
 
     @GetMapping("/requests/{id}/review")
     String review(@PathVariable UUID id, CurrentUser user, Model model) {
-        RequestDrafts.Draft draft = drafts.open(id, user);
-        if (!draft.isEditable()) {
-            return "redirect:/requests/" + id;
-        }
-        return pages.review(model, draft, draft.spec().justification(), StepOutcome.refused(new SpecProblems()));
+        return whileEditable(id, user, draft -> pages.review(model, draft, draft.spec().justification(),
+                StepOutcome.refused(new SpecProblems())));
     }
 
     @PostMapping("/requests/{id}/submit")
@@ -151,6 +141,12 @@ class RequestWizardController {
     String delete(@PathVariable UUID id, CurrentUser user) {
         drafts.deleteDraft(id, user);
         return "redirect:/requests?deleted";
+    }
+
+    /** A step's page while the draft can still be edited; once submitted, the request's own page instead. */
+    private String whileEditable(UUID id, CurrentUser user, Function<RequestDrafts.Draft, String> page) {
+        RequestDrafts.Draft draft = drafts.open(id, user);
+        return draft.isEditable() ? page.apply(draft) : "redirect:/requests/" + id;
     }
 
     private static void requireRequester(CurrentUser user) {

@@ -2,7 +2,6 @@ package dev.ilbportal.sandbox.civo;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * {@code /v2/firewalls}: list, create (Civo's default rules unless {@code create_rules} is false), show, rename,
@@ -15,9 +14,7 @@ final class FirewallRoutes implements Routes {
         CivoWorld world = request.world();
         String region = request.region();
         if (request.is("GET", 1)) {
-            ArrayNode firewalls = SimulatorJson.array();
-            world.firewalls(region).forEach(firewall -> firewalls.add(SimulatorJson.firewall(firewall, world)));
-            return SimulatorResponse.ok(firewalls);
+            return SimulatorResponse.okList(world.firewalls(region), firewall -> SimulatorJson.firewall(firewall, world));
         }
         if (request.is("POST", 1)) {
             return create(request, world, region);
@@ -68,9 +65,7 @@ final class FirewallRoutes implements Routes {
     private static SimulatorResponse rules(SimulatorRequest request, CivoWorld world, String region) {
         String firewallId = request.segment(1);
         if (request.is("GET", 3)) {
-            ArrayNode rules = SimulatorJson.array();
-            world.rulesOf(world.firewall(region, firewallId).id()).forEach(rule -> rules.add(SimulatorJson.rule(rule)));
-            return SimulatorResponse.ok(rules);
+            return SimulatorResponse.okList(world.rulesOf(world.firewall(region, firewallId).id()), SimulatorJson::rule);
         }
         if (request.is("POST", 3)) {
             SimulatedFirewallRule rule = world.addRule(region, firewallId, ruleDraft(request.fields()));

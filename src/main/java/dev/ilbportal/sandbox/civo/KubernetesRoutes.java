@@ -1,6 +1,5 @@
 package dev.ilbportal.sandbox.civo;
 
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code GET /v2/kubernetes/clusters} (paginated), {@code /{id}} and {@code /{id}/instances} (plain array). */
 final class KubernetesRoutes implements Routes {
@@ -27,9 +26,7 @@ final class KubernetesRoutes implements Routes {
             return SimulatorResponse.ok(SimulatorJson.cluster(cluster, kubernetesApi.apply(cluster.id())));
         }
         if (request.size() == 4 && request.segment(3).equals("instances")) {
-            ArrayNode nodes = SimulatorJson.array();
-            cluster.nodes().forEach(node -> nodes.add(SimulatorJson.clusterNode(node)));
-            return SimulatorResponse.ok(nodes);
+            return SimulatorResponse.okList(cluster.nodes(), SimulatorJson::clusterNode);
         }
         throw Routes.noRoute(request);
     }

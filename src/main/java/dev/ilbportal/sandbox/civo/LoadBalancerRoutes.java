@@ -3,7 +3,6 @@ package dev.ilbportal.sandbox.civo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * {@code /v2/loadbalancers}: list, show (by id or name), create (pending, then available with addresses), partial
@@ -26,9 +25,7 @@ final class LoadBalancerRoutes implements Routes {
         CivoWorld world = request.world();
         String region = request.region();
         if (request.is("GET", 1)) {
-            ArrayNode list = SimulatorJson.array();
-            world.loadBalancers(region).forEach(lb -> list.add(SimulatorJson.loadBalancer(lb)));
-            return SimulatorResponse.ok(list);
+            return SimulatorResponse.okList(world.loadBalancers(region), SimulatorJson::loadBalancer);
         }
         if (request.is("POST", 1)) {
             SimulatedLoadBalancer created = world.createLoadBalancer(draft(request, world, region));

@@ -1,6 +1,5 @@
 package dev.ilbportal.sandbox.civo;
 
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code GET /v2/networks} (plain array) and {@code GET /v2/networks/{id}}. */
 final class NetworkRoutes implements Routes {
@@ -9,10 +8,8 @@ final class NetworkRoutes implements Routes {
     public SimulatorResponse handle(SimulatorRequest request) {
         CivoWorld world = request.world();
         if (request.is("GET", 1)) {
-            ArrayNode networks = SimulatorJson.array();
-            world.networks(request.region())
-                    .forEach(network -> networks.add(SimulatorJson.network(network, world.freeIpCount(network))));
-            return SimulatorResponse.ok(networks);
+            return SimulatorResponse.okList(world.networks(request.region()),
+                    network -> SimulatorJson.network(network, world.freeIpCount(network)));
         }
         if (request.is("GET", 2)) {
             SimulatedNetwork network = world.network(request.region(), request.segment(1));

@@ -1,6 +1,5 @@
 package dev.ilbportal.sandbox.civo;
 
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code GET /v2/regions}: a plain array. */
 final class RegionRoutes implements Routes {
@@ -10,8 +9,6 @@ final class RegionRoutes implements Routes {
         if (!request.is("GET", 1)) {
             throw Routes.noRoute(request);
         }
-        ArrayNode regions = SimulatorJson.array();
-        request.world().regions().forEach(region -> regions.add(SimulatorJson.region(region)));
-        return SimulatorResponse.ok(regions);
+        return SimulatorResponse.okList(request.world().regions(), SimulatorJson::region);
     }
 }
