@@ -187,6 +187,9 @@ public class Verifier {
                 });
             }
         }
+        // The control probe runs on its own thread; a round with nothing to probe can end before it does, and a
+        // refused control answer must still be alerted.
+        round.control();
         alertRefusals(round.refusals());
         Map<String, RegionSnapshot> snapshots = completing.join();
         int calls = snapshots.values().stream().mapToInt(RegionSnapshot::calls).sum();
