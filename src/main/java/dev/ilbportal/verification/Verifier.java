@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -74,6 +75,14 @@ public class Verifier {
      */
     public record RoundReport(int loadBalancers, int regions, int civoCalls, Map<Outcome, Integer> outcomes,
                               long probesMillis, long listingMillis, long recordingMillis) {
+    }
+
+    /**
+     * Verifies the load balancer with this id on the portal's own behalf, if it is still in the inventory (it may have
+     * been taken down meanwhile).
+     */
+    public Optional<VerificationRun> verifyIfListed(UUID loadBalancerId, Trigger trigger) {
+        return inventory.find(loadBalancerId).map(lb -> verifyFor(lb, trigger, null));
     }
 
     /** Verifies one load balancer now with single-item Civo calls (two), outside any transaction. */

@@ -107,6 +107,12 @@ class NotificationSettings {
         return Outcome.DONE;
     }
 
+    /** The kinds this person switched off on a channel. */
+    @Transactional(readOnly = true)
+    Set<NotificationKind> switchedOff(CurrentUser person, Channel channel) {
+        return preferences.switchedOff(person.subject(), channel);
+    }
+
     @Transactional
     void choose(CurrentUser person, Channel channel, Set<NotificationKind> wanted) {
         Set<NotificationKind> before = preferences.switchedOff(person.subject(), channel);

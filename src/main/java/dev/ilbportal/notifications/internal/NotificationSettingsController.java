@@ -17,17 +17,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NotificationSettingsController {
 
-    private final Preferences preferences;
     private final NotificationSettings settings;
 
-    NotificationSettingsController(Preferences preferences, NotificationSettings settings) {
-        this.preferences = preferences;
+    NotificationSettingsController(NotificationSettings settings) {
         this.settings = settings;
     }
 
     @GetMapping("/settings/notifications")
     String settings(CurrentUser user, Model model) {
-        Set<NotificationKind> off = preferences.switchedOff(user.subject(), Channel.EMAIL);
+        Set<NotificationKind> off = settings.switchedOff(user, Channel.EMAIL);
         model.addAttribute("kinds", NotificationKind.peopleChooseFrom());
         model.addAttribute("emailOff", off);
         return "notifications/settings";

@@ -7,6 +7,9 @@ import dev.ilbportal.provisioning.ProvisioningEvents.DecommissionRequested;
 import dev.ilbportal.civo.CivoProperties;
 import dev.ilbportal.requests.Decommissions;
 import dev.ilbportal.requests.Decommissions.DecommissionAsk;
+import dev.ilbportal.requests.EndDateExtensions;
+import dev.ilbportal.requests.EndDateExtensions.EndDateRefused;
+import dev.ilbportal.requests.EndDateExtensions.ExtensionAsk;
 import dev.ilbportal.requests.ProvisioningPlan;
 import dev.ilbportal.requests.ProvisioningPlan.PlannedCall;
 import dev.ilbportal.requests.ProvisioningPlan.Step;
@@ -31,13 +34,15 @@ public class Decommissioning {
     private final Inventory inventory;
     private final Decommissions decommissions;
     private final CivoProperties civo;
+    private final EndDateExtensions extensions;
     private final ApplicationEventPublisher events;
 
     Decommissioning(Inventory inventory, Decommissions decommissions, CivoProperties civo,
-                    ApplicationEventPublisher events) {
+                    EndDateExtensions extensions, ApplicationEventPublisher events) {
         this.inventory = inventory;
         this.decommissions = decommissions;
         this.civo = civo;
+        this.extensions = extensions;
         this.events = events;
     }
 
@@ -64,6 +69,21 @@ public class Decommissioning {
                 reason, planOf(lb), Participant.of(user)));
         events.publishEvent(new DecommissionRequested(id, lb.id(), lb.team(), user.asActor()));
         return id;
+    }
+
+    /**
+     * Asks for a later end date of an active load balancer; the ask is a request, approved like others.
+     *
+     * @throws EndDateRefused when the date is not a valid later end date (beside the field)
+     * @throws RequestRuleViolation when the load balancer is not active
+     */
+    public UUID askLaterEndDate(UUID loadBalancerId, String endsOn, String reason, CurrentUser user) {
+        InternalLoadBalancer lb = decommissionable(loadBalancerId, user);
+        if (!lb.canBeDecommissioned()) {
+            throw new RequestRuleViolation("Only an active load balancer's end date can be extended.");
+        }
+        return extensions.ask(new ExtensionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(), lb.name(),
+                lb.endsOn(), endsOn, reason, Participant.of(user)));
     }
 
     /** The calls a decommission of this load balancer makes, under the configured Civo path prefix. */

@@ -3,10 +3,7 @@ package dev.ilbportal.provisioning.web;
 import dev.ilbportal.identity.CurrentUser;
 import dev.ilbportal.provisioning.InternalLoadBalancer;
 import dev.ilbportal.provisioning.internal.Decommissioning;
-import dev.ilbportal.requests.EndDateExtensions;
 import dev.ilbportal.requests.EndDateExtensions.EndDateRefused;
-import dev.ilbportal.requests.EndDateExtensions.ExtensionAsk;
-import dev.ilbportal.requests.Participant;
 import dev.ilbportal.requests.RequestRuleViolation;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -21,11 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExtendEndDateController {
 
     private final Decommissioning decommissioning;
-    private final EndDateExtensions extensions;
 
-    ExtendEndDateController(Decommissioning decommissioning, EndDateExtensions extensions) {
+    ExtendEndDateController(Decommissioning decommissioning) {
         this.decommissioning = decommissioning;
-        this.extensions = extensions;
     }
 
     @GetMapping("/inventory/{id}/extend")
@@ -39,11 +34,7 @@ class ExtendEndDateController {
                    @RequestParam(defaultValue = "") String reason, CurrentUser user, Model model) {
         InternalLoadBalancer lb = decommissioning.decommissionable(id, user);
         try {
-            if (!lb.canBeDecommissioned()) {
-                throw new RequestRuleViolation("Only an active load balancer's end date can be extended.");
-            }
-            UUID requestId = extensions.ask(new ExtensionAsk(lb.id(), lb.requestId(), lb.team(), lb.region(),
-                    lb.name(), lb.endsOn(), endsOn, reason, Participant.of(user)));
+            UUID requestId = decommissioning.askLaterEndDate(id, endsOn, reason, user);
             return "redirect:/requests/" + requestId;
         } catch (EndDateRefused refused) {
             model.addAttribute("dateProblem", refused.getMessage());

@@ -1,6 +1,5 @@
 package dev.ilbportal.verification.internal;
 
-import dev.ilbportal.provisioning.InventoryVerificationState;
 import dev.ilbportal.verification.Trigger;
 import dev.ilbportal.verification.Verifier;
 import dev.ilbportal.provisioning.ProvisioningEvents.FirewallRestored;
@@ -17,25 +16,21 @@ import org.springframework.stereotype.Component;
 class AfterProvisioningVerification {
 
     private final Verifier verifier;
-    private final InventoryVerificationState inventory;
 
-    AfterProvisioningVerification(Verifier verifier, InventoryVerificationState inventory) {
+    AfterProvisioningVerification(Verifier verifier) {
         this.verifier = verifier;
-        this.inventory = inventory;
     }
 
     @Async
     @TransactionalEventListener
     void on(LoadBalancerProvisioned provisioned) {
-        inventory.find(provisioned.loadBalancerId())
-                .ifPresent(lb -> verifier.verify(lb, Trigger.AFTER_PROVISIONING, null));
+        verifier.verifyIfListed(provisioned.loadBalancerId(), Trigger.AFTER_PROVISIONING);
     }
 
     /** A restored firewall is proven (or not) at once, so the load balancer need not wait for the hourly round. */
     @Async
     @TransactionalEventListener
     void on(FirewallRestored restored) {
-        inventory.find(restored.loadBalancerId())
-                .ifPresent(lb -> verifier.verify(lb, Trigger.AFTER_RESTORE, null));
+        verifier.verifyIfListed(restored.loadBalancerId(), Trigger.AFTER_RESTORE);
     }
 }
