@@ -1,9 +1,6 @@
 package dev.ilbportal.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.ilbportal.shared.Digests;
 
 /**
  * How each event is bound to the one before it. An event's hash is the SHA-256 (lower-case hex) of the UTF-8 bytes of
@@ -66,11 +63,6 @@ public final class AuditChain {
     }
 
     static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(text);
     }
 }

@@ -115,13 +115,7 @@ public record CurrentUser(String subject, String displayName, String email, Set<
         if (subject == null || subject.length() <= MAX_SUBJECT) {
             return subject;
         }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + dev.ilbportal.shared.Digests.sha256Hex(subject);
     }
 
     /**

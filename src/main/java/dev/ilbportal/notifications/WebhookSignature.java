@@ -1,11 +1,6 @@
 package dev.ilbportal.notifications;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.ilbportal.shared.Digests;
 
 /**
  * The signature on a webhook call: {@code v1=} and the hex HMAC-SHA256, keyed with the webhook's secret, of the
@@ -22,22 +17,11 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return VERSION + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return VERSION + Digests.hmacSha256Hex(secret, timestamp + "." + body);
     }
 
     /** Compares in constant time, so the answer's timing reveals nothing about the right signature. */
     public static boolean matches(String secret, long timestamp, String body, String signature) {
-        if (signature == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return Digests.sameSignature(sign(secret, timestamp, body), signature);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ilbportal.requests;
 
+import dev.ilbportal.shared.Digests;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,11 +13,7 @@ import dev.ilbportal.civo.model.LoadBalancerCreateRequest;
 import dev.ilbportal.civo.model.LoadBalancerUpdateRequest;
 import dev.ilbportal.kubernetes.KubernetesServices;
 import dev.ilbportal.kubernetes.ServiceManifest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -208,13 +205,7 @@ public record ProvisioningPlan(String region, List<PlannedCall> calls) {
 
     /** The one definition of a plan's hash: SHA-256 of its canonical JSON, in lower-case hex. */
     public static String hashOf(String canonicalJson) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.sha256Hex(canonicalJson);
     }
 
     /** The plan as it is frozen into a revision. */

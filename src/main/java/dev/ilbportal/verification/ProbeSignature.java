@@ -1,12 +1,6 @@
 package dev.ilbportal.verification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.ilbportal.shared.Digests;
 
 /**
  * The signatures of a probe request and of its answer, HMAC-SHA256 with the shared secret, in hex. The request's covers
@@ -35,30 +29,15 @@ public final class ProbeSignature {
 
     /** Compares in constant time. */
     public static boolean answerMatches(String secret, String nonce, String body, String signature) {
-        if (signature == null) {
-            return false;
-        }
-        byte[] expected = signAnswer(secret, nonce, body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+        return Digests.sameSignature(signAnswer(secret, nonce, body), signature);
     }
 
     private static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] signature = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(signature);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Digests.hmacSha256Hex(secret, text);
     }
 
     /** Compares in constant time, so the answer's timing reveals nothing about the right signature. */
     public static boolean matches(String secret, long timestamp, String nonce, String body, String signature) {
-        if (signature == null) {
-            return false;
-        }
-        byte[] expected = sign(secret, timestamp, nonce, body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+        return Digests.sameSignature(sign(secret, timestamp, nonce, body), signature);
     }
 }
